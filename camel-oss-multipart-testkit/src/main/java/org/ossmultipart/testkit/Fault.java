@@ -1,0 +1,91 @@
+package org.ossmultipart.testkit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the server does instead of (or on top of) the normal handling of a request. Built with the
+ * static factories and registered with {@link FaultInjector#inject}.
+ */
+public final class Fault {
+
+    /** The kinds of misbehaviour the server can show. */
+    public enum Kind {
+        /** Answer with an OSS error (status + code) without performing the operation. */
+        ERROR,
+        /** Read about half of the request body, then drop the connection without an answer. */
+        RESET_MID_BODY,
+        /** Wait before handling the request normally (to exceed a client's socket timeout). */
+        DELAY,
+        /** Handle normally but answer with a wrong {@code x-oss-hash-crc64ecma} header. */
+        WRONG_CRC,
+        /** Complete only: commit the object, then answer 500 as if the response was lost. */
+        COMMIT_THEN_FAIL,
+        /** Flip one byte of the received body before checking it (a body corrupted in transit). */
+        CORRUPT_BODY
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final String code;
+    private final Duration delay;
+
+    private Fault(Kind kind, int status, String code, Duration delay) {
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+        this.delay = delay;
+    }
+
+    public static Fault error(int status, String code) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400..599, was " + status);
+        }
+        return new Fault(Kind.ERROR, status, Objects.requireNonNull(code, "code"), Duration.ZERO);
+    }
+
+    public static Fault resetMidBody() {
+        return new Fault(Kind.RESET_MID_BODY, 0, null, Duration.ZERO);
+    }
+
+    public static Fault delay(Duration delay) {
+        return new Fault(Kind.DELAY, 0, null, Objects.requireNonNull(delay, "delay"));
+    }
+
+    public static Fault wrongCrc() {
+        return new Fault(Kind.WRONG_CRC, 0, null, Duration.ZERO);
+    }
+
+    public static Fault commitThenFail() {
+        return new Fault(Kind.COMMIT_THEN_FAIL, 500, "InternalError", Duration.ZERO);
+    }
+
+    public static Fault corruptBody() {
+        return new Fault(Kind.CORRUPT_BODY, 0, null, Duration.ZERO);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Duration delay() {
+        return delay;
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case ERROR -> "error(" + status + " " + code + ")";
+            case DELAY -> "delay(" + delay + ")";
+            default -> kind.name().toLowerCase();
+        };
+    }
+}

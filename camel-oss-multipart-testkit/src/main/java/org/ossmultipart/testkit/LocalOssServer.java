@@ -1,0 +1,306 @@
+package org.ossmultipart.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.core5.http.ExceptionListener;
+import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
+import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.ossmultipart.testkit.internal.BlobStore;
+import org.ossmultipart.testkit.internal.DirectoryBlobStore;
+import org.ossmultipart.testkit.internal.MemoryBlobStore;
+import org.ossmultipart.testkit.internal.ObjectStore;
+import org.ossmultipart.testkit.internal.ServerCredentials;
+import org.ossmultipart.testkit.internal.SignatureVerifier;
+import org.ossmultipart.testkit.internal.Upload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local OSS-compatible server for tests and offline development. It speaks the OSS multipart
+ * protocol over HTTP on 127.0.0.1 (path-style addressing: {@code http://127.0.0.1:PORT/bucket/key}),
+ * verifies V1 and V4 signatures, STS tokens and clock skew, and enforces the OSS rules for objects
+ * and multipart uploads. Test hooks: {@link #clock()}, {@link #faults()}, {@link #requestLog()}.
+ *
+ * <pre>{@code
+ * try (LocalOssServer oss = LocalOssServer.builder().build().start()) {
+ *     String endpoint = oss.endpoint(); // http://127.0.0.1:PORT
+ * }
+ * }</pre>
+ */
+public final class LocalOssServer implements AutoCloseable {
+
+    public static final String DEFAULT_ACCESS_KEY_ID = "local-access-key-id";
+    public static final String DEFAULT_ACCESS_KEY_SECRET = "local-access-key-secret";
+    public static final String DEFAULT_REGION = "cn-hangzhou";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalOssServer.class);
+
+    private final String host;
+    private final int requestedPort;
+    private final String region;
+    private final SettableClock clock = new SettableClock();
+    private final ServerCredentials credentials = new ServerCredentials();
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestLog requestLog = new RequestLog();
+    private final ObjectStore store;
+    private final Path dataDirectory;
+    private HttpServer server;
+
+    private LocalOssServer(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.region = b.region;
+        this.dataDirectory = b.dataDirectory;
+        BlobStore blobs = b.dataDirectory == null ? new MemoryBlobStore() : new DirectoryBlobStore(b.dataDirectory);
+        this.store = new ObjectStore(clock, blobs, b.autoCreateBuckets);
+        b.keys.forEach(credentials::add);
+        b.buckets.forEach(store::createBucket);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; returns {@code this} for try-with-resources. */
+    public synchronized LocalOssServer start() {
+        if (server != null) {
+            return this;
+        }
+        OssRequestHandler handler = new OssRequestHandler(store, new SignatureVerifier(credentials, clock, region), faults,
+                requestLog, clock);
+        try {
+            server = ServerBootstrap.bootstrap()
+                    .setLocalAddress(InetAddress.getByName(host))
+                    .setListenerPort(requestedPort)
+                    .setSocketConfig(SocketConfig.custom()
+                            .setSoTimeout(Timeout.ofMinutes(2))
+                            .setTcpNoDelay(true)
+                            .setSoReuseAddress(true)
+                            .setRcvBufSize(1024 * 1024)
+                            .setSndBufSize(1024 * 1024)
+                            .build())
+                    .setExceptionListener(new ExceptionListener() {
+                        @Override
+                        public void onError(Exception e) {
+                            LOG.debug("local OSS server: {}", e.toString());
+                        }
+
+                        @Override
+                        public void onError(HttpConnection connection, Exception e) {
+                            LOG.debug("local OSS server connection ended: {}", e.toString());
+                        }
+                    })
+                    // one handler for every path and host: OSS paths are keys, not routes
+                    .setRequestRouter((request, context) -> handler)
+                    .create();
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local OSS server on " + host + ":" + requestedPort, e);
+        }
+        LOG.info("local OSS server listening on {} (region {}, storage {})", endpoint(), region,
+                dataDirectory == null ? "memory" : dataDirectory);
+        return this;
+    }
+
+    /** Stops listening and drops open connections. Stored data stays until the instance is discarded. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.close(CloseMode.IMMEDIATE);
+            try {
+                server.awaitTermination(TimeValue.of(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the local OSS server is not started");
+        }
+        return server.getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: give it to a client as its endpoint (path-style addressing). */
+    public String endpoint() {
+        return "http://" + host + ":" + port();
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public SettableClock clock() {
+        return clock;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    /** Accepts another long-term key. */
+    public LocalOssServer addCredentials(String accessKeyId, String accessKeySecret) {
+        credentials.add(new ServerCredentials.Key(accessKeyId, accessKeySecret, null, null));
+        return this;
+    }
+
+    /** Accepts an STS key: requests must carry {@code token}; after {@code expiresAt} they fail with SecurityTokenExpired. */
+    public LocalOssServer addStsCredentials(String accessKeyId, String accessKeySecret, String token, Instant expiresAt) {
+        credentials.add(new ServerCredentials.Key(accessKeyId, accessKeySecret, Objects.requireNonNull(token), expiresAt));
+        return this;
+    }
+
+    public LocalOssServer removeCredentials(String accessKeyId) {
+        credentials.remove(accessKeyId);
+        return this;
+    }
+
+    public LocalOssServer createBucket(String name) {
+        store.createBucket(name);
+        return this;
+    }
+
+    /** With {@code false}, requests to an unknown bucket fail with NoSuchBucket. */
+    public LocalOssServer autoCreateBuckets(boolean autoCreate) {
+        store.setAutoCreateBuckets(autoCreate);
+        return this;
+    }
+
+    // ---- inspection, for assertions ------------------------------------------------------------
+
+    /** The in-progress uploads of a bucket, ordered by key then upload id. */
+    public List<UploadInfo> uploads(String bucket) {
+        return store.uploads(bucket).stream().map(LocalOssServer::info).toList();
+    }
+
+    /** The in-progress uploads of every bucket. */
+    public List<UploadInfo> allUploads() {
+        return store.allUploads().stream().map(LocalOssServer::info).toList();
+    }
+
+    private static UploadInfo info(Upload u) {
+        var parts = u.parts().values();
+        return new UploadInfo(u.bucket(), u.key(), u.uploadId(), u.initiated(), parts.size(),
+                parts.stream().mapToLong(p -> p.size()).sum());
+    }
+
+    /** Moves the Initiated time of an upload, e.g. to make it look days old. */
+    public void setInitiated(String bucket, String uploadId, Instant initiated) {
+        Upload u = store.uploads(bucket).stream().filter(x -> x.uploadId().equals(uploadId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId + " in bucket " + bucket));
+        u.setInitiated(initiated);
+    }
+
+    /** Facts about a stored object, or empty. */
+    public Optional<ObjectInfo> object(String bucket, String key) {
+        return store.objects(bucket).stream().filter(o -> o.key().equals(key)).findFirst()
+                .map(o -> new ObjectInfo(bucket, o.key(), o.size(), o.etag(), o.crc64(), o.contentType(), o.userMetadata(),
+                        o.storageClass(), o.multipart(), o.segments().size()));
+    }
+
+    /** Deletes all buckets, objects and uploads, and clears faults, the log and the clock offset. */
+    public void reset() {
+        store.clear();
+        faults.clear();
+        requestLog.clear();
+        clock.reset();
+    }
+
+    /** An in-progress upload as the server sees it. */
+    public record UploadInfo(String bucket, String key, String uploadId, Instant initiated, int partCount, long storedBytes) {
+    }
+
+    /** A stored object as the server sees it; {@code crc64} is the unsigned CRC-64 as a long. */
+    public record ObjectInfo(String bucket, String key, long size, String etag, long crc64, String contentType,
+                             java.util.Map<String, String> userMetadata, String storageClass, boolean multipart, int partCount) {
+    }
+
+    /** Configures a server; every setting has a default that works for tests. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private String region = DEFAULT_REGION;
+        private Path dataDirectory;
+        private boolean autoCreateBuckets = true;
+        private final List<ServerCredentials.Key> keys = new ArrayList<>();
+        private final List<String> buckets = new ArrayList<>();
+        private boolean defaultKey = true;
+
+        /** Listen address; 127.0.0.1 by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** 0 (default) picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The region V4 signatures must be scoped to; cn-hangzhou by default. */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        /** Store bytes in files under this directory instead of the heap. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
+        public Builder autoCreateBuckets(boolean autoCreate) {
+            this.autoCreateBuckets = autoCreate;
+            return this;
+        }
+
+        public Builder bucket(String name) {
+            buckets.add(name);
+            return this;
+        }
+
+        /** Accept this key (replaces the default {@value LocalOssServer#DEFAULT_ACCESS_KEY_ID}). */
+        public Builder credentials(String accessKeyId, String accessKeySecret) {
+            if (defaultKey) {
+                keys.clear();
+                defaultKey = false;
+            }
+            keys.add(new ServerCredentials.Key(accessKeyId, accessKeySecret, null, null));
+            return this;
+        }
+
+        public LocalOssServer build() {
+            if (defaultKey && keys.isEmpty()) {
+                keys.add(new ServerCredentials.Key(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, null, null));
+            }
+            return new LocalOssServer(this);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.ossmultipart.testkit;
+
+/** The OSS operations the local server implements; used by the request log and fault injection. */
+public enum OssOperation {
+    PUT_BUCKET,
+    PUT_OBJECT,
+    GET_OBJECT,
+    HEAD_OBJECT,
+    DELETE_OBJECT,
+    INITIATE_MULTIPART_UPLOAD,
+    UPLOAD_PART,
+    COMPLETE_MULTIPART_UPLOAD,
+    ABORT_MULTIPART_UPLOAD,
+    LIST_MULTIPART_UPLOADS,
+    LIST_PARTS,
+    /** A request the server could not map to an operation. */
+    UNKNOWN
+}

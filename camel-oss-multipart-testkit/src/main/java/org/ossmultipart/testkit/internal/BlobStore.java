@@ -1,0 +1,82 @@
+package org.ossmultipart.testkit.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Receives request bodies into blobs, computing MD5 and CRC-64 while the bytes stream in, so the
+ * server never reads a body twice.
+ */
+public abstract class BlobStore {
+
+    /** What was received: the stored bytes and their digests. */
+    public record Received(Blob blob, byte[] md5, long crc64) {
+    }
+
+    /** Where received bytes go. */
+    protected interface Sink extends AutoCloseable {
+        void write(byte[] buf, int off, int len) throws IOException;
+
+        Blob finish() throws IOException;
+
+        /** Drops what was written (the body was incomplete or rejected). */
+        void discard();
+
+        @Override
+        void close();
+    }
+
+    protected abstract Sink newSink(long expectedLength) throws IOException;
+
+    /**
+     * Reads the body: exactly {@code length} bytes when known (a short body is an error), or to the
+     * end when {@code length < 0}. With {@code corrupt}, the first byte is flipped before hashing and
+     * storing, as if damaged in transit.
+     */
+    public Received receive(InputStream in, long length, boolean corrupt) throws IOException {
+        MessageDigest md5 = md5();
+        long crc = 0;
+        byte[] buf = new byte[256 * 1024];
+        long total = 0;
+        Sink sink = newSink(length);
+        boolean ok = false;
+        try {
+            while (length < 0 || total < length) {
+                int want = length < 0 ? buf.length : (int) Math.min(buf.length, length - total);
+                int n = in == null ? -1 : in.read(buf, 0, want);
+                if (n < 0) {
+                    if (length >= 0) {
+                        throw new EOFException("request body ended after " + total + " of " + length + " bytes");
+                    }
+                    break;
+                }
+                if (corrupt && total == 0 && n > 0) {
+                    buf[0] ^= 0x5A;
+                }
+                md5.update(buf, 0, n);
+                crc = ServerCrc64.update(crc, buf, 0, n);
+                sink.write(buf, 0, n);
+                total += n;
+            }
+            Blob blob = sink.finish();
+            ok = true;
+            return new Received(blob, md5.digest(), crc);
+        } finally {
+            if (!ok) {
+                sink.discard();
+            }
+            sink.close();
+        }
+    }
+
+    public static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by the JDK", e);
+        }
+    }
+}

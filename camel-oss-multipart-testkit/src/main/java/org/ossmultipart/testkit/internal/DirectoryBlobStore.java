@@ -1,0 +1,102 @@
+package org.ossmultipart.testkit.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/** Keeps blobs as files in a directory, so objects larger than the heap can be stored. */
+public final class DirectoryBlobStore extends BlobStore {
+
+    private final Path directory;
+
+    public DirectoryBlobStore(Path directory) {
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
+    }
+
+    private record FileBlob(Path file, long size) implements Blob {
+        @Override
+        public void writeTo(OutputStream out, long offset, long length) throws IOException {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                var target = Channels.newChannel(out);
+                long pos = offset;
+                long end = offset + length;
+                while (pos < end) {
+                    long n = ch.transferTo(pos, end - pos, target);
+                    if (n <= 0) {
+                        // transferTo may refuse a non-file target: fall back to a buffer copy
+                        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(256 * 1024, end - pos));
+                        int r = ch.read(buf, pos);
+                        if (r < 0) {
+                            throw new IOException("blob " + file + " is shorter than recorded");
+                        }
+                        buf.flip();
+                        target.write(buf);
+                        n = r;
+                    }
+                    pos += n;
+                }
+            }
+        }
+
+        @Override
+        public void delete() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // best effort: a leftover file is harmless
+            }
+        }
+    }
+
+    @Override
+    protected Sink newSink(long expectedLength) throws IOException {
+        Path file = directory.resolve(UUID.randomUUID() + ".blob");
+        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new Sink() {
+            long written;
+
+            @Override
+            public void write(byte[] buf, int off, int len) throws IOException {
+                out.write(buf, off, len);
+                written += len;
+            }
+
+            @Override
+            public Blob finish() throws IOException {
+                out.close();
+                return new FileBlob(file, written);
+            }
+
+            @Override
+            public void discard() {
+                close();
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // already reported by write/finish
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.ossmultipart.testkit.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** An in-progress multipart upload and its parts. */
+public final class Upload {
+
+    final String bucket;
+    final String key;
+    final String uploadId;
+    volatile Instant initiated;
+    final String storageClass;
+    final String contentType;
+    final Map<String, String> userMetadata;
+    final String serverSideEncryption;
+    final boolean forbidOverwrite;
+    final ConcurrentSkipListMap<Integer, StoredPart> parts = new ConcurrentSkipListMap<>();
+
+    Upload(String bucket, String key, String uploadId, Instant initiated, String storageClass, String contentType,
+           Map<String, String> userMetadata, String serverSideEncryption, boolean forbidOverwrite) {
+        this.bucket = bucket;
+        this.key = key;
+        this.uploadId = uploadId;
+        this.initiated = initiated;
+        this.storageClass = storageClass;
+        this.contentType = contentType;
+        this.userMetadata = userMetadata;
+        this.serverSideEncryption = serverSideEncryption;
+        this.forbidOverwrite = forbidOverwrite;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public void setInitiated(Instant initiated) {
+        this.initiated = initiated;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String uploadId() {
+        return uploadId;
+    }
+
+    public Instant initiated() {
+        return initiated;
+    }
+
+    public String storageClass() {
+        return storageClass;
+    }
+
+    /** Snapshot of the stored parts by number. */
+    public Map<Integer, StoredPart> parts() {
+        return Map.copyOf(parts);
+    }
+}

@@ -1,0 +1,302 @@
+package org.ossmultipart.camel.oss;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import org.ossmultipart.camel.oss.auth.CredentialsProvider;
+import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
+import org.ossmultipart.camel.oss.signing.SignatureVersion;
+
+/**
+ * Settings of an {@link OssClient}, validated by {@link Builder#build()} with messages that name the
+ * option and its allowed values.
+ */
+public final class OssClientConfig {
+
+    private final URI endpoint;
+    private final String region;
+    private final SignatureVersion signatureVersion;
+    private final boolean pathStyleAccess;
+    private final CredentialsProvider credentialsProvider;
+    private final Duration connectTimeout;
+    private final Duration socketTimeout;
+    private final int maxConnections;
+    private final int maxRetries;
+    private final Duration retryBaseDelay;
+    private final Duration retryMaxDelay;
+    private final Clock clock;
+    private final SSLContext sslContext;
+    private final String userAgent;
+
+    private OssClientConfig(Builder b, URI endpoint, boolean pathStyle) {
+        this.endpoint = endpoint;
+        this.region = b.region;
+        this.signatureVersion = b.signatureVersion;
+        this.pathStyleAccess = pathStyle;
+        this.credentialsProvider = b.credentialsProvider != null ? b.credentialsProvider : new EnvironmentCredentialsProvider();
+        this.connectTimeout = b.connectTimeout;
+        this.socketTimeout = b.socketTimeout;
+        this.maxConnections = b.maxConnections;
+        this.maxRetries = b.maxRetries;
+        this.retryBaseDelay = b.retryBaseDelay;
+        this.retryMaxDelay = b.retryMaxDelay;
+        this.clock = b.clock;
+        this.sslContext = b.sslContext;
+        this.userAgent = b.userAgent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code scheme://host[:port]}, without a path. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public SignatureVersion signatureVersion() {
+        return signatureVersion;
+    }
+
+    /** Whether the bucket goes in the path ({@code host/bucket/key}) rather than the host name. */
+    public boolean pathStyleAccess() {
+        return pathStyleAccess;
+    }
+
+    public CredentialsProvider credentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration socketTimeout() {
+        return socketTimeout;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public Duration retryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    public Duration retryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    @Override
+    public String toString() {
+        return "OssClientConfig[endpoint=" + endpoint + ", region=" + region + ", signatureVersion=" + signatureVersion
+                + ", pathStyleAccess=" + pathStyleAccess + ", credentialsProvider=" + credentialsProvider.getClass().getSimpleName()
+                + ", maxConnections=" + maxConnections + ", maxRetries=" + maxRetries + "]";
+    }
+
+    /** Builder with production defaults. */
+    public static final class Builder {
+        private String endpoint;
+        private String region;
+        private SignatureVersion signatureVersion = SignatureVersion.V4;
+        private Boolean pathStyleAccess;
+        private CredentialsProvider credentialsProvider;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration socketTimeout = Duration.ofSeconds(60);
+        private int maxConnections = 64;
+        private int maxRetries = 3;
+        private Duration retryBaseDelay = Duration.ofMillis(200);
+        private Duration retryMaxDelay = Duration.ofSeconds(20);
+        private Clock clock = Clock.systemUTC();
+        private SSLContext sslContext;
+        private String userAgent = "camel-oss-multipart";
+
+        /** Service URL, e.g. {@code https://oss-cn-hangzhou.aliyuncs.com}; derived from the region when unset. */
+        public Builder endpoint(String endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** Region id, e.g. {@code cn-hangzhou}; required for V4. */
+        public Builder region(String region) {
+            this.region = region == null || region.isBlank() ? null : region.trim();
+            return this;
+        }
+
+        public Builder signatureVersion(SignatureVersion version) {
+            this.signatureVersion = Objects.requireNonNull(version, "signatureVersion");
+            return this;
+        }
+
+        /** {@code null} (default): path-style for IP literals and localhost, virtual-hosted otherwise. */
+        public Builder pathStyleAccess(Boolean pathStyle) {
+            this.pathStyleAccess = pathStyle;
+            return this;
+        }
+
+        public Builder credentialsProvider(CredentialsProvider provider) {
+            this.credentialsProvider = provider;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        /** Longest wait for data on an open connection (also the wait for an answer). */
+        public Builder socketTimeout(Duration d) {
+            this.socketTimeout = d;
+            return this;
+        }
+
+        /** Size of the connection pool (all routes; one route per bucket host). */
+        public Builder maxConnections(int n) {
+            this.maxConnections = n;
+            return this;
+        }
+
+        /** Retries per request for retryable errors (0..20). */
+        public Builder maxRetries(int n) {
+            this.maxRetries = n;
+            return this;
+        }
+
+        /** Backoff before retry n is random in [0, min(max, base·2^n)) ("full jitter"). */
+        public Builder retryBackoff(Duration base, Duration max) {
+            this.retryBaseDelay = base;
+            this.retryMaxDelay = max;
+            return this;
+        }
+
+        /** Time source for request signing (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Trust material for HTTPS endpoints with private certificates; hostname verification stays on. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        public OssClientConfig build() {
+            if (signatureVersion == SignatureVersion.V4 && region == null) {
+                throw new IllegalArgumentException("region is required with signatureVersion V4 (e.g. region=cn-hangzhou); "
+                        + "use signatureVersion=V1 for deployments without regions");
+            }
+            URI uri = parseEndpoint();
+            positive("connectTimeout", connectTimeout);
+            positive("socketTimeout", socketTimeout);
+            positive("retryMaxDelay", retryMaxDelay);
+            if (retryBaseDelay == null || retryBaseDelay.isNegative()) {
+                throw new IllegalArgumentException("retryBaseDelay must be >= 0, was " + retryBaseDelay);
+            }
+            if (maxConnections < 1 || maxConnections > 10_000) {
+                throw new IllegalArgumentException("maxConnections must be 1..10000, was " + maxConnections);
+            }
+            if (maxRetries < 0 || maxRetries > 20) {
+                throw new IllegalArgumentException("maxRetries must be 0..20, was " + maxRetries);
+            }
+            boolean pathStyle = pathStyleAccess != null ? pathStyleAccess : isIpOrLocalhost(uri.getHost());
+            return new OssClientConfig(this, uri, pathStyle);
+        }
+
+        private URI parseEndpoint() {
+            String e = endpoint;
+            if (e == null || e.isBlank()) {
+                if (region == null) {
+                    throw new IllegalArgumentException("endpoint or region is required, e.g. endpoint=https://oss-cn-hangzhou.aliyuncs.com "
+                            + "or region=cn-hangzhou");
+                }
+                e = "https://oss-" + region + ".aliyuncs.com";
+            }
+            e = e.trim();
+            if (!e.contains("://")) {
+                e = "https://" + e; // a bare host name, as OSS consoles print it
+            }
+            URI uri;
+            try {
+                uri = new URI(e);
+            } catch (URISyntaxException ex) {
+                throw malformed(endpoint, ex.getMessage());
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw malformed(endpoint, "the scheme must be http or https");
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw malformed(endpoint, "no host name");
+            }
+            if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
+                    || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+                throw malformed(endpoint, "the endpoint must not have a path, query or user info");
+            }
+            try {
+                return new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null);
+            } catch (URISyntaxException ex) {
+                throw malformed(endpoint, ex.getMessage());
+            }
+        }
+
+        private static IllegalArgumentException malformed(String value, String why) {
+            return new IllegalArgumentException("endpoint must be an http(s) URL such as https://oss-cn-hangzhou.aliyuncs.com "
+                    + "or http://127.0.0.1:9000 (" + why + "), was '" + value + "'");
+        }
+
+        private static void positive(String option, Duration d) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(option + " must be > 0, was " + d);
+            }
+        }
+
+        static boolean isIpOrLocalhost(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            if (h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("[")) {
+                return true;
+            }
+            if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                return true;
+            }
+            if (h.contains(":")) {
+                try {
+                    return InetAddress.getByName(h) != null; // IPv6 literal: no lookup happens
+                } catch (java.net.UnknownHostException ex) {
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.ossmultipart.camel.oss.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Exponential backoff with full jitter: attempt n waits a random time in [0, min(max, base·2^n)). */
+public final class Backoff {
+
+    private final long baseMillis;
+    private final long maxMillis;
+
+    public Backoff(Duration base, Duration max) {
+        this.baseMillis = base.toMillis();
+        this.maxMillis = max.toMillis();
+    }
+
+    public long delayMillis(int attempt) {
+        long cap = Math.min(maxMillis, baseMillis << Math.min(attempt, 30));
+        return cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
+    }
+
+    /** Sleeps before retry {@code attempt}; false if interrupted (the interrupt flag is kept). */
+    public boolean pause(int attempt) {
+        long ms = delayMillis(attempt);
+        if (ms <= 0) {
+            return !Thread.currentThread().isInterrupted();
+        }
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

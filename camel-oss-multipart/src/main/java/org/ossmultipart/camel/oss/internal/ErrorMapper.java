@@ -1,0 +1,87 @@
+package org.ossmultipart.camel.oss.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.xml.ErrorXml;
+import org.ossmultipart.camel.oss.xml.OssXml;
+
+/**
+ * The one place that turns an error answer into an {@link OssException}: the Error XML body, else
+ * the base64 {@code x-oss-err} header (HEAD answers have no body), else a code derived from the
+ * HTTP status.
+ */
+public final class ErrorMapper {
+
+    private ErrorMapper() {
+    }
+
+    public static OssException map(String operation, ClassicHttpResponse response, byte[] body) {
+        int status = response.getCode();
+        ErrorXml error = parse(body);
+        if (error == null) {
+            String encoded = header(response, "x-oss-err");
+            if (encoded != null) {
+                try {
+                    error = parse(Base64.getDecoder().decode(encoded.trim()));
+                } catch (IllegalArgumentException ignored) {
+                    // not base64: fall back to the status
+                }
+            }
+        }
+        String requestId = header(response, "x-oss-request-id");
+        String ec = header(response, "x-oss-ec");
+        if (error == null || error.code == null) {
+            String snippet = body == null || body.length == 0 ? null
+                    : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+            return new OssException(operation, status, codeForStatus(status), snippet, requestId, null, ec, null, null);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        OssXml.leaves(error.others).forEach((name, value) -> details.put(name, redact(name, value)));
+        return new OssException(operation, status, error.code, error.message,
+                error.requestId != null ? error.requestId : requestId, error.hostId, error.ec != null ? error.ec : ec, details, null);
+    }
+
+    private static ErrorXml parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return OssXml.read(body, ErrorXml.class);
+        } catch (OssXml.XmlException e) {
+            return null;
+        }
+    }
+
+    /** What the SDKs report when an error answer carries no error document. */
+    static String codeForStatus(int status) {
+        return switch (status) {
+            case 304 -> "NotModified";
+            case 403 -> "AccessForbidden";
+            case 404 -> "NoSuchKey";
+            case 412 -> "PreconditionFailed";
+            case 416 -> "InvalidRange";
+            default -> status >= 500 ? "InternalError" : "BadErrorResponse";
+        };
+    }
+
+    /** The string-to-sign echoed by SignatureDoesNotMatch contains the STS token: never keep it. */
+    private static String redact(String name, String value) {
+        if (value == null || !(name.equals("StringToSign") || name.equals("CanonicalRequest") || name.equals("SecurityToken"))) {
+            return value;
+        }
+        if (name.equals("SecurityToken")) {
+            return "******";
+        }
+        return value.replaceAll("(?m)^(x-oss-security-token:).*$", "$1******");
+    }
+
+    static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+}
