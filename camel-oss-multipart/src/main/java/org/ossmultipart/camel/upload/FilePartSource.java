@@ -1,0 +1,143 @@
+package org.ossmultipart.camel.upload;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import org.ossmultipart.camel.oss.checksum.Crc64;
+import org.ossmultipart.camel.oss.checksum.Md5;
+import org.ossmultipart.camel.oss.model.RequestBody;
+
+/**
+ * A file body, read by position: each part is read by its own upload thread, in any order, into a
+ * pooled buffer (one read, then hashed and sent from memory). Parts larger than a buffer can hold
+ * are hashed from the file and sent as a file region.
+ */
+public final class FilePartSource implements PartSource {
+
+    private volatile boolean md5 = true;
+
+    /** Largest part kept in one pooled array. */
+    static final long MAX_BUFFERED_PART = Integer.MAX_VALUE - 64;
+
+    private final Path file;
+    private final long length;
+    private final FileChannel channel;
+    private BufferPool pool;
+
+    public FilePartSource(Path file) throws IOException {
+        this.file = file;
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.length = channel.size();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void computeMd5(boolean md5) {
+        this.md5 = md5;
+    }
+
+    @Override
+    public long knownLength() {
+        return length;
+    }
+
+    @Override
+    public boolean isRandomAccess() {
+        return true;
+    }
+
+    /** Uses this pool for part buffers (the uploader sizes it). */
+    void usePool(BufferPool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public PendingPart next(int partNumber, long partSize) {
+        long offset = (partNumber - 1) * partSize;
+        if (offset >= length || (length == 0 && partNumber > 1)) {
+            return null;
+        }
+        long partLength = Math.min(partSize, length - offset);
+        return new PendingPart() {
+            private byte[] buffer;
+
+            @Override
+            public int number() {
+                return partNumber;
+            }
+
+            @Override
+            public long offset() {
+                return offset;
+            }
+
+            @Override
+            public long length() {
+                return partLength;
+            }
+
+            @Override
+            public RequestBody load() throws IOException, InterruptedException {
+                if (pool == null || partLength > MAX_BUFFERED_PART || partLength > pool.bufferSize()) {
+                    return hashRegion(offset, partLength);
+                }
+                buffer = pool.acquire();
+                readFully(ByteBuffer.wrap(buffer, 0, (int) partLength), offset);
+                return PartDigests.of(buffer, 0, (int) partLength, md5);
+            }
+
+            @Override
+            public void release() {
+                if (buffer != null) {
+                    pool.release(buffer);
+                    buffer = null;
+                }
+            }
+        };
+    }
+
+    private void readFully(ByteBuffer target, long position) throws IOException {
+        long pos = position;
+        while (target.hasRemaining()) {
+            int n = channel.read(target, pos);
+            if (n < 0) {
+                throw new IOException("file " + file + " is shorter than when the upload started (ended at " + pos + ")");
+            }
+            pos += n;
+        }
+    }
+
+    /** For parts too big for an array: hash straight from the file, send as a file region. */
+    private RequestBody hashRegion(long offset, long partLength) throws IOException {
+        MessageDigest digest = md5 ? Md5.newDigest() : null;
+        long crc = 0;
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+        for (long pos = offset, end = offset + partLength; pos < end; ) {
+            chunk.clear().limit((int) Math.min(chunk.capacity(), end - pos));
+            readFully(chunk, pos);
+            if (digest != null) {
+                digest.update(chunk.array(), 0, chunk.limit());
+            }
+            crc = Crc64.update(crc, chunk.array(), 0, chunk.limit());
+            pos += chunk.limit();
+        }
+        return RequestBody.ofFile(file, offset, partLength).withDigests(digest == null ? null : digest.digest(), crc);
+    }
+
+    /** Whether the file still has the size it had when the upload started. */
+    boolean unchanged() throws IOException {
+        return Files.size(file) == length;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

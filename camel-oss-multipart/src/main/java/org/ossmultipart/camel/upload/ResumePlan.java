@@ -1,0 +1,62 @@
+package org.ossmultipart.camel.upload;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.checksum.Md5;
+import org.ossmultipart.camel.oss.model.MultipartUpload;
+import org.ossmultipart.camel.oss.model.PartETag;
+import org.ossmultipart.camel.oss.model.PartSummary;
+import org.ossmultipart.camel.oss.model.RequestBody;
+
+/**
+ * Continuing an unfinished upload: the server's parts (ListParts, the truth) are reconciled with the
+ * body, and a part is reused only when its size and CRC-64 (or MD5, for servers without CRCs) match
+ * the same region of the body. Everything else is uploaded again.
+ */
+record ResumePlan(String uploadId, List<PartETag> reusedParts) {
+
+    static ResumePlan find(OssClient client, UploadRequest request, PartSource source, long partSize) throws Exception {
+        String uploadId = request.resumeUploadId;
+        if (uploadId == null) {
+            uploadId = client.listAllMultipartUploads(request.bucket, request.key)
+                    .filter(u -> u.key().equals(request.key))
+                    .max(Comparator.comparing(MultipartUpload::initiated))
+                    .map(MultipartUpload::uploadId)
+                    .orElse(null);
+            if (uploadId == null) {
+                return null;
+            }
+        }
+        List<PartETag> reused = new ArrayList<>();
+        if (!source.isRandomAccess()) {
+            // a stream cannot be compared without reading it: every part is sent again under the same upload id
+            client.listParts(request.bucket, request.key, uploadId, 0, 1); // fails with NoSuchUpload when it does not exist
+            return new ResumePlan(uploadId, reused);
+        }
+        long length = source.knownLength();
+        for (PartSummary stored : client.listAllParts(request.bucket, request.key, uploadId).toList()) {
+            long offset = (long) (stored.partNumber() - 1) * partSize;
+            if (offset >= length || stored.size() != Math.min(partSize, length - offset)) {
+                continue;
+            }
+            PendingPart local = source.next(stored.partNumber(), partSize);
+            if (local == null) {
+                continue;
+            }
+            try {
+                RequestBody body = local.load();
+                boolean crcMatches = stored.crc64() != null && stored.crc64().equals(body.crc64());
+                boolean md5Matches = stored.crc64() == null && body.md5() != null
+                        && stored.etag().equalsIgnoreCase(Md5.hex(body.md5()));
+                if (crcMatches || md5Matches) {
+                    reused.add(new PartETag(stored.partNumber(), stored.etag(), stored.size(), body.crc64()));
+                }
+            } finally {
+                local.release();
+            }
+        }
+        return new ResumePlan(uploadId, reused);
+    }
+}

@@ -1,0 +1,19 @@
+package org.ossmultipart.camel.upload;
+
+import java.time.Duration;
+
+/** A snapshot of an upload's progress; {@code totalBytes} is -1 for a stream of unknown length. */
+public record UploadProgress(String bucket, String key, String uploadId, long bytesUploaded, long totalBytes, int partsCompleted,
+                             Duration elapsed) {
+
+    /** Percent done, or -1 when the total is unknown. */
+    public double percent() {
+        return totalBytes > 0 ? 100.0 * bytesUploaded / totalBytes : totalBytes == 0 ? 100 : -1;
+    }
+
+    /** Average rate so far in MiB/s. */
+    public double mibPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : bytesUploaded / (1024.0 * 1024.0) / seconds;
+    }
+}

@@ -1,0 +1,316 @@
+package org.ossmultipart.camel.upload;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.OssIntegrityException;
+import org.ossmultipart.camel.oss.internal.Backoff;
+import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
+import org.ossmultipart.camel.oss.model.ObjectMetadata;
+import org.ossmultipart.camel.oss.model.PartETag;
+import org.ossmultipart.camel.oss.model.PutObjectResult;
+import org.ossmultipart.camel.oss.model.RequestBody;
+import org.ossmultipart.camel.oss.model.UploadPartResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One upload, from the first part to Complete or Abort. Used once. */
+final class UploadRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
+
+    private final OssClient client;
+    private final Executor executor;
+    private final UploadRequest request;
+    private final PartSource source;
+    private final Map<Integer, PartETag> done = new ConcurrentSkipListMap<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Phaser inFlight = new Phaser(1);
+    private final AtomicLong bytesDone = new AtomicLong();
+    private final AtomicLong lastLogNanos = new AtomicLong();
+    private final long startNanos = System.nanoTime();
+    private Semaphore slots;
+    private String uploadId;
+    private long partSize;
+    private int reused;
+
+    UploadRun(OssClient client, Executor executor, UploadRequest request) {
+        this.client = client;
+        this.executor = executor;
+        this.request = request;
+        this.source = request.source;
+    }
+
+    UploadResult run() {
+        try (PartSource ignored = source) {
+            return runUpload();
+        } catch (IOException closeFailure) {
+            throw new MultipartUploadException(request.bucket, request.key, uploadId, false, done.size(), closeFailure);
+        }
+    }
+
+    private UploadResult runUpload() {
+        PendingPart first = null;
+        try {
+            long known = source.knownLength();
+            partSize = PartSizing.choose(request.partSize, known);
+            if (partSize > FilePartSource.MAX_BUFFERED_PART && !(source instanceof FilePartSource)) {
+                throw new IllegalArgumentException("partSize above 2 GiB needs a File or Path body (stream parts are held in memory), was "
+                        + partSize);
+            }
+            source.computeMd5(request.contentMd5);
+            preparePool(known);
+            if (known == 0) {
+                return putEmpty();
+            }
+            first = source.next(1, partSize);
+            if (first == null || first.length() == 0) {
+                if (first != null) {
+                    first.release();
+                }
+                return putEmpty();
+            }
+            if (partSize == request.partSize) {
+                LOG.debug("Uploading oss://{}/{} in parts of {} bytes", request.bucket, request.key, partSize);
+            } else {
+                LOG.info("partSize grown from {} to {} bytes so that {} bytes fit in 10000 parts", request.partSize, partSize, known);
+            }
+        } catch (Throwable t) {
+            if (first != null) {
+                first.release();
+            }
+            throw fail(t);
+        }
+        try {
+            uploadId = openUpload();
+            uploadParts(first);
+            awaitParts();
+            Throwable partFailure = failure.get();
+            if (partFailure != null) {
+                throw partFailure;
+            }
+            return complete();
+        } catch (Throwable t) {
+            awaitParts();
+            throw fail(t);
+        }
+    }
+
+    private void preparePool(long known) {
+        slots = new Semaphore(request.concurrency);
+        long bufferSize = known >= 0 ? Math.min(partSize, Math.max(known, 1)) : partSize;
+        if (bufferSize > FilePartSource.MAX_BUFFERED_PART) {
+            return; // file regions: no buffers
+        }
+        if (source instanceof StreamPartSource stream) {
+            // the reader fills one buffer while `concurrency` parts upload
+            stream.usePool(new BufferPool((int) bufferSize, request.concurrency + 1));
+        } else if (source instanceof FilePartSource file) {
+            file.usePool(new BufferPool((int) bufferSize, request.concurrency));
+        }
+    }
+
+    private String openUpload() throws Exception {
+        if (request.resumeUploadId != null || request.resume) {
+            ResumePlan plan = ResumePlan.find(client, request, source, partSize);
+            if (plan != null) {
+                reused = plan.reusedParts().size();
+                plan.reusedParts().forEach(p -> {
+                    done.put(p.partNumber(), p);
+                    bytesDone.addAndGet(p.size());
+                });
+                LOG.info("Resuming upload {} of oss://{}/{}: {} parts already stored and verified", plan.uploadId(), request.bucket,
+                        request.key, reused);
+                return plan.uploadId();
+            }
+        }
+        return client.initiateMultipartUpload(request.bucket, request.key, request.options).uploadId();
+    }
+
+    /** Reads parts in order and hands each to an upload thread; stops early when a part has failed. */
+    private void uploadParts(PendingPart first) throws Exception {
+        PendingPart part = first;
+        int number = 1;
+        while (part != null) {
+            if (failure.get() != null) {
+                part.release();
+                return;
+            }
+            if (done.containsKey(number)) {
+                part.release(); // reused from the unfinished upload
+            } else {
+                slots.acquire();
+                submit(part);
+            }
+            number++;
+            if (number > PartSizing.MAX_PARTS) {
+                PendingPart extra = source.next(number, partSize);
+                if (extra != null) {
+                    extra.release();
+                    throw new IllegalArgumentException(PartSizing.tooManyPartsMessage(partSize, bytesRead()));
+                }
+                return;
+            }
+            part = source.next(number, partSize);
+        }
+    }
+
+    private long bytesRead() {
+        return source instanceof StreamPartSource s ? s.bytesRead() : source.knownLength();
+    }
+
+    private void submit(PendingPart part) {
+        inFlight.register();
+        try {
+            executor.execute(() -> uploadPart(part));
+        } catch (RejectedExecutionException e) {
+            part.release();
+            slots.release();
+            inFlight.arriveAndDeregister();
+            throw e;
+        }
+    }
+
+    private void uploadPart(PendingPart part) {
+        try {
+            if (failure.get() != null) {
+                return;
+            }
+            RequestBody body = part.load();
+            UploadPartResult result = client.uploadPart(request.bucket, request.key, uploadId, part.number(), body);
+            done.put(part.number(), result.toPartETag());
+            progress(part.length());
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            part.release();
+            slots.release();
+            inFlight.arriveAndDeregister();
+        }
+    }
+
+    /** Waits until no part is in flight (Abort must not race with parts still arriving). */
+    private void awaitParts() {
+        if (inFlight.getRegisteredParties() > 0 && !inFlight.isTerminated()) {
+            inFlight.arriveAndAwaitAdvance();
+        }
+    }
+
+    private void progress(long bytes) {
+        long total = bytesDone.addAndGet(bytes);
+        UploadProgress progress = new UploadProgress(request.bucket, request.key, uploadId, total, source.knownLength(), done.size(),
+                Duration.ofNanos(System.nanoTime() - startNanos));
+        if (request.listener != null) {
+            try {
+                request.listener.onPartCompleted(progress);
+            } catch (RuntimeException e) {
+                LOG.warn("Progress listener failed (ignored): {}", e.toString());
+            }
+        }
+        long now = System.nanoTime();
+        long last = lastLogNanos.get();
+        long interval = request.progressLogInterval.toNanos();
+        if (now - Math.max(last, startNanos) >= interval && lastLogNanos.compareAndSet(last, now)) {
+            LOG.info("oss://{}/{}: {} MiB{} uploaded, {} parts, {} MiB/s", request.bucket, request.key,
+                    String.format("%.1f", total / 1048576.0),
+                    progress.percent() >= 0 ? String.format(" (%.1f%%)", progress.percent()) : "",
+                    progress.partsCompleted(), String.format("%.1f", progress.mibPerSecond()));
+        }
+    }
+
+    private UploadResult complete() {
+        List<PartETag> parts = new ArrayList<>(done.values());
+        long size = parts.stream().mapToLong(PartETag::size).sum();
+        Long expectedCrc = OssClient.expectedObjectCrc(parts);
+        Backoff backoff = new Backoff(client.config().retryBaseDelay(), client.config().retryMaxDelay());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                CompleteMultipartUploadResult r = client.completeMultipartUpload(request.bucket, request.key, uploadId, parts,
+                        request.options);
+                long crc = r.crc64() != null ? r.crc64() : expectedCrc;
+                logDone(size, parts.size());
+                return new UploadResult(request.bucket, request.key, uploadId, r.etag(), crc, size, parts.size(), partSize,
+                        r.requestId(), reused);
+            } catch (OssIntegrityException e) {
+                throw e;
+            } catch (OssException e) {
+                if (attempt > 0 && "NoSuchUpload".equals(e.getErrorCode())) {
+                    // an earlier attempt may have committed before its answer was lost: check the object
+                    UploadResult committed = committedByEarlierAttempt(expectedCrc, size, parts.size(), e);
+                    logDone(size, parts.size());
+                    return committed;
+                }
+                if (!e.isRetryable() || attempt >= request.maxRetries || !backoff.pause(attempt)) {
+                    throw e;
+                }
+                LOG.debug("CompleteMultipartUpload of {} failed ({}), retrying", uploadId, e.getErrorCode());
+            }
+        }
+    }
+
+    private UploadResult committedByEarlierAttempt(Long expectedCrc, long size, int partCount, OssException noSuchUpload) {
+        ObjectMetadata head = client.headObject(request.bucket, request.key);
+        if (expectedCrc == null || head.crc64() == null || head.crc64().longValue() != expectedCrc || head.contentLength() != size) {
+            throw noSuchUpload;
+        }
+        LOG.info("CompleteMultipartUpload of {} was committed by an earlier attempt whose answer was lost; object verified by CRC-64",
+                uploadId);
+        return new UploadResult(request.bucket, request.key, uploadId, head.etag(), head.crc64(), size, partCount, partSize,
+                head.requestId(), reused);
+    }
+
+    private UploadResult putEmpty() {
+        PutObjectResult r = client.putObject(request.bucket, request.key, RequestBody.empty().withDigests(
+                request.contentMd5 ? org.ossmultipart.camel.oss.checksum.Md5.digest(new byte[0], 0, 0) : null, 0L), request.options);
+        return new UploadResult(request.bucket, request.key, null, r.etag(), 0L, 0, 0, partSize, r.requestId(), 0);
+    }
+
+    private void logDone(long size, int parts) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        LOG.info("Uploaded oss://{}/{}: {} bytes in {} parts, {} s ({} MiB/s), upload {}", request.bucket, request.key, size, parts,
+                String.format("%.2f", seconds), String.format("%.1f", seconds > 0 ? size / 1048576.0 / seconds : 0), uploadId);
+    }
+
+    /** Aborts (when asked to) and wraps the original error; an abort failure is attached as suppressed. */
+    private MultipartUploadException fail(Throwable t) {
+        if (t instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        boolean aborted = false;
+        MultipartUploadException error;
+        if (uploadId != null && request.abortOnFailure) {
+            Throwable abortFailure = null;
+            try {
+                client.abortMultipartUpload(request.bucket, request.key, uploadId);
+                aborted = true;
+            } catch (OssException e) {
+                if ("NoSuchUpload".equals(e.getErrorCode())) {
+                    aborted = true; // already gone (completed or aborted elsewhere)
+                } else {
+                    abortFailure = e;
+                }
+            } catch (RuntimeException e) {
+                abortFailure = e;
+            }
+            error = new MultipartUploadException(request.bucket, request.key, uploadId, aborted, done.size() - reused, t);
+            if (abortFailure != null) {
+                error.addSuppressed(abortFailure);
+            }
+        } else {
+            error = new MultipartUploadException(request.bucket, request.key, uploadId, false, done.size() - reused, t);
+        }
+        LOG.debug("Upload of oss://{}/{} failed", request.bucket, request.key, t);
+        return error;
+    }
+}
