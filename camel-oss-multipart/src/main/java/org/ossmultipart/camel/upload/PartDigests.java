@@ -6,7 +6,7 @@ import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.RequestBody;
 
 /** MD5 and CRC-64 of a buffer in one sweep, chunk by chunk so each chunk is hashed while still in cache. */
-final class PartDigests {
+public final class PartDigests {
 
     private static final int CHUNK = 64 * 1024;
 
@@ -14,7 +14,7 @@ final class PartDigests {
     }
 
     /** CRC-64 is always computed; MD5 only when Content-MD5 is wanted (it also enables the ETag check). */
-    static RequestBody of(byte[] buffer, int offset, int length, boolean md5Wanted) {
+    public static RequestBody of(byte[] buffer, int offset, int length, boolean md5Wanted) {
         MessageDigest md5 = md5Wanted ? Md5.newDigest() : null;
         long crc = 0;
         for (int pos = offset, end = offset + length; pos < end; pos += CHUNK) {

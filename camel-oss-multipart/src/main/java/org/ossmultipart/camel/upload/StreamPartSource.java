@@ -110,6 +110,15 @@ public final class StreamPartSource implements PartSource {
         };
     }
 
+    /** The whole stream in memory (for a single part), refusing more than a part may hold. */
+    public byte[] readAll() throws IOException {
+        byte[] all = in.readNBytes((int) Math.min(FilePartSource.MAX_BUFFERED_PART, Integer.MAX_VALUE - 64));
+        if (in.read() >= 0) {
+            throw new IllegalArgumentException("a part read from a stream must be smaller than 2 GiB; use a File body for larger parts");
+        }
+        return all;
+    }
+
     @Override
     public void close() throws IOException {
         in.close();

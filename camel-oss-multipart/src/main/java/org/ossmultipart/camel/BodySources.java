@@ -1,0 +1,98 @@
+package org.ossmultipart.camel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+import org.apache.camel.NoTypeConversionAvailableException;
+import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
+import org.apache.camel.support.ExchangeHelper;
+import org.ossmultipart.camel.upload.ByteArrayPartSource;
+import org.ossmultipart.camel.oss.model.RequestBody;
+import org.ossmultipart.camel.upload.FilePartSource;
+import org.ossmultipart.camel.upload.PartDigests;
+import org.ossmultipart.camel.upload.PartSizing;
+import org.ossmultipart.camel.upload.PendingPart;
+import org.ossmultipart.camel.upload.PartSource;
+import org.ossmultipart.camel.upload.StreamPartSource;
+
+/**
+ * Turns a message body into a part source: files are read by position (parts in parallel), arrays
+ * are sliced without copying, everything else is read once as a stream.
+ */
+final class BodySources {
+
+    private BodySources() {
+    }
+
+    static PartSource from(Exchange exchange) throws IOException, NoTypeConversionAvailableException {
+        Object body = exchange.getMessage().getBody();
+        if (body == null) {
+            throw new IllegalArgumentException("the message body is null: nothing to upload");
+        }
+        if (body instanceof WrappedFile<?> wrapped) { // a file: consumer's GenericFile
+            Object file = wrapped.getFile();
+            if (file instanceof File f) {
+                return new FilePartSource(f.toPath());
+            }
+            body = wrapped.getBody() != null ? wrapped.getBody() : file;
+        }
+        if (body instanceof File f) {
+            return new FilePartSource(f.toPath());
+        }
+        if (body instanceof Path p) {
+            return new FilePartSource(p);
+        }
+        if (body instanceof byte[] bytes) {
+            return new ByteArrayPartSource(bytes);
+        }
+        if (body instanceof String s) {
+            return new ByteArrayPartSource(s.getBytes(charset(exchange)));
+        }
+        if (body instanceof StreamCache cache) {
+            cache.reset();
+            long length = cache.length();
+            InputStream in = body instanceof InputStream stream ? stream
+                    : exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
+            return new StreamPartSource(in, length > 0 ? length : -1);
+        }
+        if (body instanceof InputStream in) {
+            return new StreamPartSource(in, -1);
+        }
+        InputStream in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
+        return new StreamPartSource(in, -1);
+    }
+
+    /**
+     * The whole body as one part with its digests, for the uploadPart operation: a file is sent as a
+     * file region (never loaded), anything else as bytes.
+     */
+    static RequestBody singlePart(Exchange exchange, boolean md5) throws Exception {
+        PartSource source = from(exchange);
+        try {
+            if (source instanceof FilePartSource || source instanceof ByteArrayPartSource) {
+                long length = source.knownLength();
+                if (length > PartSizing.MAX_PART_SIZE) {
+                    throw new IllegalArgumentException("a part must be at most 5 GiB (5368709120 bytes), the body has " + length);
+                }
+                source.computeMd5(md5);
+                PendingPart part = source.next(1, Math.max(1, length));
+                return part == null ? RequestBody.empty() : part.load();
+            }
+            byte[] bytes = ((StreamPartSource) source).readAll();
+            return PartDigests.of(bytes, 0, bytes.length, md5);
+        } finally {
+            if (source instanceof FilePartSource) {
+                source.close(); // the file region is reopened when sent
+            }
+        }
+    }
+
+    static Charset charset(Exchange exchange) {
+        String name = ExchangeHelper.getCharsetName(exchange, true);
+        return Charset.forName(name);
+    }
+}

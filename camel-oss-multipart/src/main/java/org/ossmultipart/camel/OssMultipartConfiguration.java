@@ -1,0 +1,421 @@
+package org.ossmultipart.camel;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.auth.CredentialsProvider;
+import org.ossmultipart.camel.oss.signing.SignatureVersion;
+import org.ossmultipart.camel.upload.UploadProgressListener;
+
+/** The options of the oss-multipart component and its endpoints. */
+@UriParams
+public class OssMultipartConfiguration implements Cloneable {
+
+    // ---- connection --------------------------------------------------------------------------
+
+    @UriParam(label = "common")
+    private String endpoint;
+    @UriParam(label = "common")
+    private String region;
+    @UriParam(label = "security", secret = true)
+    private String accessKeyId;
+    @UriParam(label = "security", secret = true)
+    private String accessKeySecret;
+    @UriParam(label = "security", secret = true)
+    private String securityToken;
+    @UriParam(label = "security")
+    private CredentialsProvider credentialsProvider;
+    @UriParam(label = "common", defaultValue = "V4", enums = "V1,V4")
+    private SignatureVersion signatureVersion = SignatureVersion.V4;
+    @UriParam(label = "common")
+    private Boolean pathStyleAccess;
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true)
+    private OssClient ossClient;
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
+    private long socketTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "64")
+    private int maxConnections = 64;
+    @UriParam(label = "common", defaultValue = "3")
+    private int maxRetries = 3;
+
+    // ---- producer ----------------------------------------------------------------------------
+
+    @UriParam(label = "producer", defaultValue = "upload")
+    private OssMultipartOperation operation = OssMultipartOperation.upload;
+    @UriParam(label = "producer")
+    private String keyName;
+    @UriParam(label = "producer", defaultValue = "8388608")
+    private long partSize = 8L * 1024 * 1024;
+    @UriParam(label = "producer", defaultValue = "4")
+    private int concurrency = 4;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean contentMd5 = true;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean abortOnFailure = true;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean resume;
+    @UriParam(label = "producer", enums = "Standard,IA,Archive,ColdArchive,DeepColdArchive")
+    private String storageClass;
+    @UriParam(label = "producer", enums = "AES256,KMS,SM4")
+    private String serverSideEncryption;
+    @UriParam(label = "producer", enums = "private,public-read,public-read-write,default")
+    private String objectAcl;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean forbidOverwrite;
+    @UriParam(label = "producer")
+    private String contentType;
+    @UriParam(label = "producer,advanced", defaultValue = "10s", javaType = "java.time.Duration")
+    private long progressInterval = 10_000;
+    @UriParam(label = "producer,advanced")
+    private UploadProgressListener progressListener;
+
+    // ---- consumer ----------------------------------------------------------------------------
+
+    @UriParam(label = "consumer")
+    private String prefix;
+    @UriParam(label = "consumer", defaultValue = "24h")
+    private String staleAfter = "24h";
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean abortStale;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean includeParts;
+    @UriParam(label = "consumer,advanced")
+    private java.time.Clock clock;
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The OSS service URL, e.g. https://oss-cn-hangzhou.aliyuncs.com, or http://127.0.0.1:PORT for the
+     * local server. Derived from the region when not set.
+     */
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** The region id, e.g. cn-hangzhou. Required for signature V4. */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    /** The access key id; defaults to the OSS_ACCESS_KEY_ID environment variable. */
+    public void setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+    }
+
+    public String getAccessKeySecret() {
+        return accessKeySecret;
+    }
+
+    /** The access key secret; defaults to the OSS_ACCESS_KEY_SECRET environment variable. */
+    public void setAccessKeySecret(String accessKeySecret) {
+        this.accessKeySecret = accessKeySecret;
+    }
+
+    public String getSecurityToken() {
+        return securityToken;
+    }
+
+    /** The STS security token of temporary credentials; defaults to the OSS_SESSION_TOKEN environment variable. */
+    public void setSecurityToken(String securityToken) {
+        this.securityToken = securityToken;
+    }
+
+    public CredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    /**
+     * A provider asked for credentials before every request, e.g. one that refreshes STS credentials.
+     * Wins over accessKeyId/accessKeySecret.
+     */
+    public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
+    public SignatureVersion getSignatureVersion() {
+        return signatureVersion;
+    }
+
+    /** The request signature version: V4 (default, needs the region) or V1 for old deployments. */
+    public void setSignatureVersion(SignatureVersion signatureVersion) {
+        this.signatureVersion = signatureVersion;
+    }
+
+    public Boolean getPathStyleAccess() {
+        return pathStyleAccess;
+    }
+
+    /**
+     * Put the bucket in the path (http://host/bucket/key) instead of the host name. Unset: path-style for
+     * IP addresses and localhost, virtual-hosted otherwise.
+     */
+    public void setPathStyleAccess(Boolean pathStyleAccess) {
+        this.pathStyleAccess = pathStyleAccess;
+    }
+
+    public OssClient getOssClient() {
+        return ossClient;
+    }
+
+    /**
+     * A shared OssClient to use instead of building one from these options. A single OssClient bean in
+     * the registry is picked up automatically. The endpoint does not close a client it did not build.
+     */
+    public void setOssClient(OssClient ossClient) {
+        this.ossClient = ossClient;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Timeout for opening a connection. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    /** Longest wait for data on a connection, including the wait for an answer. */
+    public void setSocketTimeout(long socketTimeout) {
+        this.socketTimeout = socketTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** Size of the HTTP connection pool shared by all exchanges of the endpoint (1..10000). */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Retries per request for retryable errors (5xx, throttling, timeouts, connection resets, checksum
+     * mismatches of a part), with exponential backoff and full jitter; each attempt is signed again
+     * (0..20).
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public OssMultipartOperation getOperation() {
+        return operation;
+    }
+
+    /** The producer operation; the CamelOssOperation header wins. */
+    public void setOperation(OssMultipartOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getKeyName() {
+        return keyName;
+    }
+
+    /** The object key. The CamelOssKey header wins; without both, the CamelFileName header is used. */
+    public void setKeyName(String keyName) {
+        this.keyName = keyName;
+    }
+
+    public long getPartSize() {
+        return partSize;
+    }
+
+    /**
+     * Part size in bytes, 102400 (100 KiB) to 5368709120 (5 GiB). Grown automatically when a body of
+     * known size would need more than 10,000 parts. Memory per exchange is about (concurrency + 1) x
+     * partSize for stream bodies.
+     */
+    public void setPartSize(long partSize) {
+        this.partSize = partSize;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    /** Parts uploaded in parallel per exchange (1..1000). */
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public boolean isContentMd5() {
+        return contentMd5;
+    }
+
+    /**
+     * Send Content-MD5 with every part (OSS then rejects a damaged part) and compare each returned ETag
+     * with the local MD5. CRC-64 checks are always on.
+     */
+    public void setContentMd5(boolean contentMd5) {
+        this.contentMd5 = contentMd5;
+    }
+
+    public boolean isAbortOnFailure() {
+        return abortOnFailure;
+    }
+
+    /**
+     * Abort the multipart upload when the exchange fails, so no parts are left behind. When false, the
+     * upload id is kept in CamelOssUploadId for a later resume or abort.
+     */
+    public void setAbortOnFailure(boolean abortOnFailure) {
+        this.abortOnFailure = abortOnFailure;
+    }
+
+    public boolean isResume() {
+        return resume;
+    }
+
+    /**
+     * Continue an unfinished upload of the same key (the newest, or the one in CamelOssUploadId) instead of
+     * starting over. For File/Path/byte[] bodies, stored parts are reused when their size and CRC-64 match
+     * the same region of the body; stream bodies send every part again.
+     */
+    public void setResume(boolean resume) {
+        this.resume = resume;
+    }
+
+    public String getStorageClass() {
+        return storageClass;
+    }
+
+    /** The storage class of the object. */
+    public void setStorageClass(String storageClass) {
+        this.storageClass = storageClass;
+    }
+
+    public String getServerSideEncryption() {
+        return serverSideEncryption;
+    }
+
+    /** Server-side encryption of the object. */
+    public void setServerSideEncryption(String serverSideEncryption) {
+        this.serverSideEncryption = serverSideEncryption;
+    }
+
+    public String getObjectAcl() {
+        return objectAcl;
+    }
+
+    /** The ACL of the completed object. */
+    public void setObjectAcl(String objectAcl) {
+        this.objectAcl = objectAcl;
+    }
+
+    public boolean isForbidOverwrite() {
+        return forbidOverwrite;
+    }
+
+    /** Fail with FileAlreadyExists instead of replacing an existing object of the same key. */
+    public void setForbidOverwrite(boolean forbidOverwrite) {
+        this.forbidOverwrite = forbidOverwrite;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    /** The content type of the object; the CamelOssContentType header wins, Camel's Content-Type header is the fallback. */
+    public void setContentType(String contentType) {
+        this.contentType = contentType;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    /** How often a long upload logs a progress line at INFO (bytes, percent, rate, parts). */
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
+    }
+
+    public UploadProgressListener getProgressListener() {
+        return progressListener;
+    }
+
+    /** Told after every uploaded part, e.g. to feed metrics. */
+    public void setProgressListener(UploadProgressListener progressListener) {
+        this.progressListener = progressListener;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    /** Consumer (and listMultipartUploads): only uploads whose key starts with this prefix. */
+    public void setPrefix(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String getStaleAfter() {
+        return staleAfter;
+    }
+
+    /**
+     * Consumer: an upload initiated longer ago than this is stale. Accepts 30m, 6h, 7d, 1d12h or ISO-8601
+     * such as PT6H; must be positive.
+     */
+    public void setStaleAfter(String staleAfter) {
+        this.staleAfter = staleAfter;
+    }
+
+    public boolean isAbortStale() {
+        return abortStale;
+    }
+
+    /**
+     * Consumer: abort each stale upload after its exchange completed successfully (a failed exchange leaves
+     * it for the next poll).
+     */
+    public void setAbortStale(boolean abortStale) {
+        this.abortStale = abortStale;
+    }
+
+    public boolean isIncludeParts() {
+        return includeParts;
+    }
+
+    /** Consumer: list the parts of each stale upload and report its part count and stored bytes. */
+    public void setIncludeParts(boolean includeParts) {
+        this.includeParts = includeParts;
+    }
+
+    public java.time.Clock getClock() {
+        return clock;
+    }
+
+    /** Consumer: the clock that decides the age of uploads (the system UTC clock by default; tests set their own). */
+    public void setClock(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    public OssMultipartConfiguration copy() {
+        try {
+            return (OssMultipartConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.ossmultipart.camel;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.ossmultipart.camel.janitor.StaleAfter;
+import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.OssClientConfig;
+import org.ossmultipart.camel.oss.OssNames;
+import org.ossmultipart.camel.oss.auth.Credentials;
+import org.ossmultipart.camel.oss.auth.CredentialsProvider;
+import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
+import org.ossmultipart.camel.upload.MultipartUploader;
+import org.ossmultipart.camel.upload.PartSizing;
+
+/**
+ * Upload large bodies to Alibaba Cloud OSS with parallel, verified multipart uploads, and find, report
+ * and abort stale multipart uploads.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "oss-multipart", title = "OSS Multipart", syntax = "oss-multipart:bucketName",
+        category = {Category.CLOUD, Category.FILE}, headersClass = OssMultipartConstants.class)
+public class OssMultipartEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "The OSS bucket name")
+    @Metadata(required = true)
+    private String bucketName;
+    @UriParam
+    private OssMultipartConfiguration configuration;
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int maxMessagesPerPoll = 100;
+
+    private OssClient client;
+    private boolean ownsClient;
+    private ExecutorService executor;
+    private MultipartUploader uploader;
+
+    public OssMultipartEndpoint(String uri, OssMultipartComponent component, String bucketName, OssMultipartConfiguration configuration) {
+        super(uri, component);
+        this.bucketName = bucketName;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new OssMultipartProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        StaleAfter.parse(configuration.getStaleAfter()); // a clear error before the route starts
+        OssMultipartConsumer consumer = new OssMultipartConsumer(this, processor);
+        configureConsumer(consumer);
+        consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
+        return consumer;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        OssNames.validateBucket(bucketName);
+        validateOptions();
+    }
+
+    private void validateOptions() {
+        PartSizing.validatePartSize(configuration.getPartSize());
+        if (configuration.getConcurrency() < 1 || configuration.getConcurrency() > 1000) {
+            throw new IllegalArgumentException("concurrency must be between 1 and 1000, was " + configuration.getConcurrency());
+        }
+        if (configuration.getMaxRetries() < 0 || configuration.getMaxRetries() > 20) {
+            throw new IllegalArgumentException("maxRetries must be between 0 and 20, was " + configuration.getMaxRetries());
+        }
+        if (configuration.getOperation() == null) {
+            throw new IllegalArgumentException("operation must be one of " + java.util.Arrays.toString(OssMultipartOperation.values()));
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getOssClient() != null) {
+            client = configuration.getOssClient();
+            ownsClient = false;
+        } else {
+            client = new OssClient(clientConfig());
+            ownsClient = true;
+        }
+        executor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "OssMultipartUpload[" + bucketName + "]");
+        uploader = new MultipartUploader(client, executor);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            executor = null;
+        }
+        if (client != null && ownsClient) {
+            client.close();
+        }
+        client = null;
+        super.doStop();
+    }
+
+    /** The client settings from the options; fails with a clear message when something is missing. */
+    OssClientConfig clientConfig() {
+        return OssClientConfig.builder()
+                .endpoint(configuration.getEndpoint())
+                .region(configuration.getRegion())
+                .signatureVersion(configuration.getSignatureVersion())
+                .pathStyleAccess(configuration.getPathStyleAccess())
+                .credentialsProvider(credentialsProvider())
+                .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                .socketTimeout(Duration.ofMillis(configuration.getSocketTimeout()))
+                .maxConnections(configuration.getMaxConnections())
+                .maxRetries(configuration.getMaxRetries())
+                .build();
+    }
+
+    private CredentialsProvider credentialsProvider() {
+        if (configuration.getCredentialsProvider() != null) {
+            return configuration.getCredentialsProvider();
+        }
+        boolean hasId = notBlank(configuration.getAccessKeyId());
+        boolean hasSecret = notBlank(configuration.getAccessKeySecret());
+        if (hasId && hasSecret) {
+            return CredentialsProvider.of(new Credentials(configuration.getAccessKeyId(), configuration.getAccessKeySecret(),
+                    configuration.getSecurityToken()));
+        }
+        if (hasId || hasSecret) {
+            throw new IllegalArgumentException("accessKeyId and accessKeySecret must be set together (only "
+                    + (hasId ? "accessKeyId" : "accessKeySecret") + " is set)");
+        }
+        EnvironmentCredentialsProvider env = new EnvironmentCredentialsProvider();
+        if (!env.isAvailable()) {
+            throw new IllegalArgumentException("No OSS credentials: set the accessKeyId and accessKeySecret options, a "
+                    + "credentialsProvider, or the environment variables OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET");
+        }
+        return env;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    public OssClient getClient() {
+        return client;
+    }
+
+    MultipartUploader getUploader() {
+        return uploader;
+    }
+
+    ExecutorService getExecutor() {
+        return executor;
+    }
+
+    public String getBucketName() {
+        return bucketName;
+    }
+
+    /** The bucket name. */
+    public void setBucketName(String bucketName) {
+        this.bucketName = bucketName;
+    }
+
+    public OssMultipartConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint configuration. */
+    public void setConfiguration(OssMultipartConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /** Consumer: the most stale uploads emitted per poll (0 or negative: all); the next poll continues where this one stopped. */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getEndpoint() != null ? configuration.getEndpoint()
+                : configuration.getRegion() != null ? "https://oss-" + configuration.getRegion() + ".aliyuncs.com" : null;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "oss";
+    }
+}

@@ -1,0 +1,75 @@
+package org.ossmultipart.camel.janitor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An in-progress multipart upload older than the threshold: what the janitor consumer emits.
+ * {@code partCount} and {@code storedBytes} are null unless parts were listed ({@code includeParts}).
+ */
+public record StaleUpload(String bucket, String key, String uploadId, Instant initiated, String storageClass, Duration age,
+                          Integer partCount, Long storedBytes) {
+
+    /** The same upload with its parts counted. */
+    public StaleUpload withParts(int count, long bytes) {
+        return new StaleUpload(bucket, key, uploadId, initiated, storageClass, age, count, bytes);
+    }
+
+    /** Plain values (strings and numbers) for JSON or logging. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bucket", bucket);
+        m.put("key", key);
+        m.put("uploadId", uploadId);
+        m.put("initiated", initiated == null ? null : initiated.toString());
+        m.put("storageClass", storageClass);
+        m.put("ageSeconds", age.toSeconds());
+        if (partCount != null) {
+            m.put("partCount", partCount);
+            m.put("storedBytes", storedBytes);
+        }
+        return m;
+    }
+
+    /** The upload as a JSON object (no library needed for these flat values). */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder("{");
+        toMap().forEach((k, v) -> {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append('"').append(k).append("\":");
+            if (v == null) {
+                sb.append("null");
+            } else if (v instanceof Number) {
+                sb.append(v);
+            } else {
+                sb.append('"').append(escape(v.toString())).append('"');
+            }
+        });
+        return sb.append('}').toString();
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
