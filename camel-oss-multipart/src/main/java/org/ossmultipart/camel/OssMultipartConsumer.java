@@ -89,7 +89,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             for (Object o : exchanges) {
                 inProgress.remove(id(((Exchange) o).getMessage().getBody(StaleUpload.class)));
             }
-            throw e;
+            throw e instanceof OssException oss ? new OssPollException(getEndpoint().getBucketName(), oss) : e;
         }
         if (!exchanges.isEmpty()) {
             LOG.info("oss://{}: {} stale multipart upload(s) older than {}{}{}", getEndpoint().getBucketName(), exchanges.size(),
