@@ -18,8 +18,9 @@ public class OssException extends RuntimeException {
     /** Code of answers that could not be understood. */
     public static final String INVALID_RESPONSE = "InvalidResponse";
 
+    /** InvalidDigest: the bytes were damaged on the way; the body is re-readable, so sending it again is safe. */
     private static final Set<String> RETRYABLE_CODES = Set.of("RequestTimeout", "RequestTimeTooSkewed", "InternalError",
-            "ServiceUnavailable", "SlowDown", "Throttling", CLIENT_IO_ERROR);
+            "ServiceUnavailable", "SlowDown", "Throttling", "InvalidDigest", CLIENT_IO_ERROR);
 
     private final String errorCode;
     private final int statusCode;
@@ -113,7 +114,8 @@ public class OssException extends RuntimeException {
     /**
      * Whether the same request may succeed when sent again: 5xx, 408, 429, {@code RequestTimeout},
      * {@code RequestTimeTooSkewed} (once the clock is corrected), I/O errors, and failed integrity
-     * checks (the bytes were damaged on the way).
+     * checks on either side ({@code InvalidDigest}, a part's CRC/ETag mismatch: the bytes were damaged
+     * on the way).
      */
     public boolean isRetryable() {
         return statusCode >= 500 || statusCode == 408 || statusCode == 429 || RETRYABLE_CODES.contains(errorCode);
