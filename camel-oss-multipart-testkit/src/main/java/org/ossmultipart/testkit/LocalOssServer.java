@@ -57,6 +57,7 @@ public final class LocalOssServer implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final ObjectStore store;
     private final Path dataDirectory;
+    private final javax.net.ssl.SSLContext sslContext;
     private HttpServer server;
 
     private LocalOssServer(Builder b) {
@@ -64,6 +65,7 @@ public final class LocalOssServer implements AutoCloseable {
         this.requestedPort = b.port;
         this.region = b.region;
         this.dataDirectory = b.dataDirectory;
+        this.sslContext = b.sslContext;
         BlobStore blobs = b.dataDirectory == null ? new MemoryBlobStore() : new DirectoryBlobStore(b.dataDirectory);
         this.store = new ObjectStore(clock, blobs, b.autoCreateBuckets);
         b.keys.forEach(credentials::add);
@@ -85,6 +87,7 @@ public final class LocalOssServer implements AutoCloseable {
             server = ServerBootstrap.bootstrap()
                     .setLocalAddress(InetAddress.getByName(host))
                     .setListenerPort(requestedPort)
+                    .setSslContext(sslContext)
                     .setSocketConfig(SocketConfig.custom()
                             .setSoTimeout(Timeout.ofMinutes(2))
                             .setTcpNoDelay(true)
@@ -140,9 +143,9 @@ public final class LocalOssServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:PORT}: give it to a client as its endpoint (path-style addressing). */
+    /** {@code http://127.0.0.1:PORT} ({@code https} with TLS): give it to a client as its endpoint (path-style addressing). */
     public String endpoint() {
-        return "http://" + host + ":" + port();
+        return (sslContext != null ? "https://" : "http://") + host + ":" + port();
     }
 
     public String region() {
@@ -248,6 +251,7 @@ public final class LocalOssServer implements AutoCloseable {
         private final List<ServerCredentials.Key> keys = new ArrayList<>();
         private final List<String> buckets = new ArrayList<>();
         private boolean defaultKey = true;
+        private javax.net.ssl.SSLContext sslContext;
 
         /** Listen address; 127.0.0.1 by default. */
         public Builder host(String host) {
@@ -273,6 +277,12 @@ public final class LocalOssServer implements AutoCloseable {
         /** Store bytes in files under this directory instead of the heap. */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = directory;
+            return this;
+        }
+
+        /** Serve HTTPS with this context (its key manager holds the server certificate). */
+        public Builder tls(javax.net.ssl.SSLContext sslContext) {
+            this.sslContext = sslContext;
             return this;
         }
 

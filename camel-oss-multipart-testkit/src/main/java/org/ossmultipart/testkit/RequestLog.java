@@ -24,6 +24,8 @@ public final class RequestLog {
     private final List<Entry> entries = new ArrayList<>();
     private final Map<OssOperation, AtomicInteger> inFlight = new EnumMap<>(OssOperation.class);
     private final Map<OssOperation, Integer> peakInFlight = new EnumMap<>(OssOperation.class);
+    private int inFlightTotal;
+    private int peakInFlightTotal;
 
     RequestLog() {
         for (OssOperation op : OssOperation.values()) {
@@ -36,12 +38,14 @@ public final class RequestLog {
         entries.add(entry);
         int now = inFlight.get(request.operation()).incrementAndGet();
         peakInFlight.merge(request.operation(), now, Math::max);
+        peakInFlightTotal = Math.max(peakInFlightTotal, ++inFlightTotal);
         return entry;
     }
 
     synchronized void end(Entry entry, int status, String errorCode) {
         entry.request = entry.request.withOutcome(status, errorCode);
         inFlight.get(entry.request.operation()).decrementAndGet();
+        inFlightTotal--;
     }
 
     /** A snapshot of all requests so far. */
@@ -63,6 +67,11 @@ public final class RequestLog {
         return peakInFlight.getOrDefault(operation, 0);
     }
 
+    /** The most requests of any kind that were being handled at the same moment (= connections in use). */
+    public synchronized int peakInFlightTotal() {
+        return peakInFlightTotal;
+    }
+
     public synchronized boolean isEmpty() {
         return entries.isEmpty();
     }
@@ -71,5 +80,6 @@ public final class RequestLog {
     public synchronized void clear() {
         entries.clear();
         peakInFlight.clear();
+        peakInFlightTotal = inFlightTotal;
     }
 }

@@ -94,6 +94,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "signatureVersion": getOrCreateConfiguration(target).setSignatureVersion(property(camelContext, org.ossmultipart.camel.oss.signing.SignatureVersion.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
         case "staleAfter": getOrCreateConfiguration(target).setStaleAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "storageclass":
@@ -174,6 +176,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "signatureVersion": return org.ossmultipart.camel.oss.signing.SignatureVersion.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
         case "staleAfter": return java.lang.String.class;
         case "storageclass":
@@ -250,6 +254,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "signatureVersion": return getOrCreateConfiguration(target).getSignatureVersion();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staleafter":
         case "staleAfter": return getOrCreateConfiguration(target).getStaleAfter();
         case "storageclass":

@@ -109,6 +109,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "signatureVersion": target.getConfiguration().setSignatureVersion(property(camelContext, org.ossmultipart.camel.oss.signing.SignatureVersion.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
         case "staleAfter": target.getConfiguration().setStaleAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -217,6 +219,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "signatureVersion": return org.ossmultipart.camel.oss.signing.SignatureVersion.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
         case "staleAfter": return java.lang.String.class;
         case "startscheduler":
@@ -321,6 +325,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "signatureVersion": return target.getConfiguration().getSignatureVersion();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staleafter":
         case "staleAfter": return target.getConfiguration().getStaleAfter();
         case "startscheduler":

@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("accessKeyId");
@@ -73,6 +73,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("serverSideEncryption");
         props.add("signatureVersion");
         props.add("socketTimeout");
+        props.add("sslContextParameters");
         props.add("staleAfter");
         props.add("startScheduler");
         props.add("storageClass");

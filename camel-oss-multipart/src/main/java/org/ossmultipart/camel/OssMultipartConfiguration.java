@@ -27,6 +27,8 @@ public class OssMultipartConfiguration implements Cloneable {
     private String securityToken;
     @UriParam(label = "security")
     private CredentialsProvider credentialsProvider;
+    @UriParam(label = "security")
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
     @UriParam(label = "common", defaultValue = "V4", enums = "V1,V4")
     private SignatureVersion signatureVersion = SignatureVersion.V4;
     @UriParam(label = "common")
@@ -145,6 +147,18 @@ public class OssMultipartConfiguration implements Cloneable {
      */
     public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
         this.credentialsProvider = credentialsProvider;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * Trust material (and key material, if needed) for HTTPS endpoints with private certificates. Hostname
+     * verification stays on: no option turns it off.
+     */
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public SignatureVersion getSignatureVersion() {

@@ -111,8 +111,11 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     }
 
     /** The client settings from the options; fails with a clear message when something is missing. */
-    OssClientConfig clientConfig() {
+    OssClientConfig clientConfig() throws Exception {
+        javax.net.ssl.SSLContext ssl = configuration.getSslContextParameters() == null ? null
+                : configuration.getSslContextParameters().createSSLContext(getCamelContext());
         return OssClientConfig.builder()
+                .sslContext(ssl)
                 .endpoint(configuration.getEndpoint())
                 .region(configuration.getRegion())
                 .signatureVersion(configuration.getSignatureVersion())
