@@ -1,0 +1,480 @@
+package org.ossmultipart.camel.springboot;
+
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every option of the oss-multipart component as {@code camel.component.oss-multipart.*}
+ * (kebab-case in properties files). Options left unset keep the component's defaults.
+ */
+@ConfigurationProperties(prefix = "camel.component.oss-multipart")
+public class OssMultipartComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+    /**
+     * Whether to enable auto configuration of the oss-multipart component. This is enabled by default.
+     */
+    private Boolean enabled = true;
+    /**
+     * The OSS service URL, e.g. https://oss-cn-hangzhou.aliyuncs.com, or http://127.0.0.1:PORT for the local server. Derived from the region when not set.
+     */
+    private String endpoint;
+    /**
+     * The region id, e.g. cn-hangzhou. Required for signature V4.
+     */
+    private String region;
+    /**
+     * The access key id; defaults to the OSS_ACCESS_KEY_ID environment variable.
+     */
+    private String accessKeyId;
+    /**
+     * The access key secret; defaults to the OSS_ACCESS_KEY_SECRET environment variable. Prefer an environment variable or a secret store over a plain property.
+     */
+    private String accessKeySecret;
+    /**
+     * The STS security token of temporary credentials; defaults to the OSS_SESSION_TOKEN environment variable.
+     */
+    private String securityToken;
+    /**
+     * A credentials provider bean asked before every request (e.g. one refreshing STS credentials), as a reference: #bean:name. Wins over accessKeyId/accessKeySecret.
+     */
+    private String credentialsProvider;
+    /**
+     * The request signature version: V4 (default, needs the region) or V1 for old deployments.
+     */
+    private org.ossmultipart.camel.oss.signing.SignatureVersion signatureVersion = org.ossmultipart.camel.oss.signing.SignatureVersion.V4;
+    /**
+     * Put the bucket in the path (http://host/bucket/key) instead of the host name. Unset: path-style for IP addresses and localhost, virtual-hosted otherwise.
+     */
+    private Boolean pathStyleAccess;
+    /**
+     * Trust material for HTTPS endpoints with private certificates, as a reference to an SSLContextParameters bean: #bean:name. Hostname verification stays on.
+     */
+    private String sslContextParameters;
+    /**
+     * A shared OssClient bean to use instead of building one, as a reference: #bean:name. A single OssClient bean in the application context is picked up automatically.
+     */
+    private String ossClient;
+    /**
+     * Timeout for opening a connection, in milliseconds.
+     */
+    private Long connectTimeout = 10000L;
+    /**
+     * Longest wait for data on a connection, including the wait for an answer, in milliseconds.
+     */
+    private Long socketTimeout = 60000L;
+    /**
+     * Size of the HTTP connection pool shared by all exchanges of an endpoint (1..10000).
+     */
+    private Integer maxConnections = 64;
+    /**
+     * Retries per request for retryable errors (5xx, throttling, timeouts, connection resets, damaged parts), with exponential backoff and full jitter; each attempt is signed again (0..20).
+     */
+    private Integer maxRetries = 3;
+    /**
+     * The producer operation; the CamelOssOperation header wins.
+     */
+    private org.ossmultipart.camel.OssMultipartOperation operation = org.ossmultipart.camel.OssMultipartOperation.upload;
+    /**
+     * The object key. The CamelOssKey header wins; without both, the CamelFileName header is used.
+     */
+    private String keyName;
+    /**
+     * Part size in bytes, 102400 (100 KiB) to 5368709120 (5 GiB). Grown automatically when a body of known size would need more than 10,000 parts.
+     */
+    private Long partSize = 8388608L;
+    /**
+     * Parts uploaded in parallel per exchange (1..1000). Memory per exchange is about (concurrency + 1) x partSize for stream bodies.
+     */
+    private Integer concurrency = 4;
+    /**
+     * Send Content-MD5 with every part and compare each returned ETag with the local MD5. CRC-64 checks are always on.
+     */
+    private Boolean contentMd5 = true;
+    /**
+     * Abort the multipart upload when the exchange fails, so no parts are left behind. When false, the upload id is kept in CamelOssUploadId.
+     */
+    private Boolean abortOnFailure = true;
+    /**
+     * Continue an unfinished upload of the same key instead of starting over, reusing stored parts whose size and CRC-64 match (File/Path/byte[] bodies).
+     */
+    private Boolean resume = false;
+    /**
+     * The storage class of the object: Standard, IA, Archive, ColdArchive or DeepColdArchive.
+     */
+    private String storageClass;
+    /**
+     * Server-side encryption of the object: AES256, KMS or SM4.
+     */
+    private String serverSideEncryption;
+    /**
+     * The ACL of the completed object: private, public-read, public-read-write or default.
+     */
+    private String objectAcl;
+    /**
+     * Fail with FileAlreadyExists instead of replacing an existing object of the same key.
+     */
+    private Boolean forbidOverwrite = false;
+    /**
+     * The content type of the object; the CamelOssContentType header wins, Camel's Content-Type header is the fallback.
+     */
+    private String contentType;
+    /**
+     * How often a long upload logs a progress line at INFO, in milliseconds.
+     */
+    private Long progressInterval = 10000L;
+    /**
+     * A progress listener bean told after every uploaded part (e.g. to feed metrics), as a reference: #bean:name.
+     */
+    private String progressListener;
+    /**
+     * Consumer (and listMultipartUploads): only uploads whose key starts with this prefix.
+     */
+    private String prefix;
+    /**
+     * Consumer: an upload initiated longer ago than this is stale: 30m, 6h, 7d, 1d12h or ISO-8601 such as PT6H.
+     */
+    private String staleAfter = "24h";
+    /**
+     * Consumer: abort each stale upload after its exchange completed successfully.
+     */
+    private Boolean abortStale = false;
+    /**
+     * Consumer: list the parts of each stale upload and report its part count and stored bytes.
+     */
+    private Boolean includeParts = false;
+    /**
+     * Consumer: the clock that decides the age of uploads, as a reference to a java.time.Clock bean: #bean:name (tests).
+     */
+    private String clock;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, so poll errors are processed as messages.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Whether the producer should be started lazy (on the first message).
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * Whether autowiring is enabled (e.g. of a single OssClient bean).
+     */
+    private Boolean autowiredEnabled = true;
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component.
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    public void setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+    }
+
+    public String getAccessKeySecret() {
+        return accessKeySecret;
+    }
+
+    public void setAccessKeySecret(String accessKeySecret) {
+        this.accessKeySecret = accessKeySecret;
+    }
+
+    public String getSecurityToken() {
+        return securityToken;
+    }
+
+    public void setSecurityToken(String securityToken) {
+        this.securityToken = securityToken;
+    }
+
+    public String getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public void setCredentialsProvider(String credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
+    public org.ossmultipart.camel.oss.signing.SignatureVersion getSignatureVersion() {
+        return signatureVersion;
+    }
+
+    public void setSignatureVersion(org.ossmultipart.camel.oss.signing.SignatureVersion signatureVersion) {
+        this.signatureVersion = signatureVersion;
+    }
+
+    public Boolean getPathStyleAccess() {
+        return pathStyleAccess;
+    }
+
+    public void setPathStyleAccess(Boolean pathStyleAccess) {
+        this.pathStyleAccess = pathStyleAccess;
+    }
+
+    public String getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(String sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getOssClient() {
+        return ossClient;
+    }
+
+    public void setOssClient(String ossClient) {
+        this.ossClient = ossClient;
+    }
+
+    public Long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Long getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    public void setSocketTimeout(Long socketTimeout) {
+        this.socketTimeout = socketTimeout;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public org.ossmultipart.camel.OssMultipartOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(org.ossmultipart.camel.OssMultipartOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getKeyName() {
+        return keyName;
+    }
+
+    public void setKeyName(String keyName) {
+        this.keyName = keyName;
+    }
+
+    public Long getPartSize() {
+        return partSize;
+    }
+
+    public void setPartSize(Long partSize) {
+        this.partSize = partSize;
+    }
+
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public Boolean getContentMd5() {
+        return contentMd5;
+    }
+
+    public void setContentMd5(Boolean contentMd5) {
+        this.contentMd5 = contentMd5;
+    }
+
+    public Boolean getAbortOnFailure() {
+        return abortOnFailure;
+    }
+
+    public void setAbortOnFailure(Boolean abortOnFailure) {
+        this.abortOnFailure = abortOnFailure;
+    }
+
+    public Boolean getResume() {
+        return resume;
+    }
+
+    public void setResume(Boolean resume) {
+        this.resume = resume;
+    }
+
+    public String getStorageClass() {
+        return storageClass;
+    }
+
+    public void setStorageClass(String storageClass) {
+        this.storageClass = storageClass;
+    }
+
+    public String getServerSideEncryption() {
+        return serverSideEncryption;
+    }
+
+    public void setServerSideEncryption(String serverSideEncryption) {
+        this.serverSideEncryption = serverSideEncryption;
+    }
+
+    public String getObjectAcl() {
+        return objectAcl;
+    }
+
+    public void setObjectAcl(String objectAcl) {
+        this.objectAcl = objectAcl;
+    }
+
+    public Boolean getForbidOverwrite() {
+        return forbidOverwrite;
+    }
+
+    public void setForbidOverwrite(Boolean forbidOverwrite) {
+        this.forbidOverwrite = forbidOverwrite;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public void setContentType(String contentType) {
+        this.contentType = contentType;
+    }
+
+    public Long getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(Long progressInterval) {
+        this.progressInterval = progressInterval;
+    }
+
+    public String getProgressListener() {
+        return progressListener;
+    }
+
+    public void setProgressListener(String progressListener) {
+        this.progressListener = progressListener;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public void setPrefix(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String getStaleAfter() {
+        return staleAfter;
+    }
+
+    public void setStaleAfter(String staleAfter) {
+        this.staleAfter = staleAfter;
+    }
+
+    public Boolean getAbortStale() {
+        return abortStale;
+    }
+
+    public void setAbortStale(Boolean abortStale) {
+        this.abortStale = abortStale;
+    }
+
+    public Boolean getIncludeParts() {
+        return includeParts;
+    }
+
+    public void setIncludeParts(Boolean includeParts) {
+        this.includeParts = includeParts;
+    }
+
+    public String getClock() {
+        return clock;
+    }
+
+    public void setClock(String clock) {
+        this.clock = clock;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+}
