@@ -61,7 +61,7 @@ public final class QuickstartApp {
             main.configure().addRoutesBuilder(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:upload").to("oss-multipart:" + bucket + "?progressInterval=2s");
+                    from("direct:upload").to("oss-multipart:" + bucket + "?progressInterval=500ms");
                     from("oss-multipart:" + bucket + "?prefix=quickstart/forgotten&staleAfter=1h&abortStale=true&includeParts=true"
                             + "&clock=#janitorClock&initialDelay=0&delay=500")
                             .routeId("janitor").autoStartup(false)
