@@ -258,8 +258,8 @@ public class OssMultipartConfiguration implements Cloneable {
 
     /**
      * Part size in bytes, 102400 (100 KiB) to 5368709120 (5 GiB). Grown automatically when a body of
-     * known size would need more than 10,000 parts. Memory per exchange is about (concurrency + 1) x
-     * partSize for stream bodies.
+     * known size would need more than 10,000 parts. A stream body holds at most concurrency plus one part
+     * buffers of partSize bytes in memory.
      */
     public void setPartSize(long partSize) {
         this.partSize = partSize;
@@ -304,8 +304,9 @@ public class OssMultipartConfiguration implements Cloneable {
 
     /**
      * Continue an unfinished upload of the same key (the newest, or the one in CamelOssUploadId) instead of
-     * starting over. For File/Path/byte[] bodies, stored parts are reused when their size and CRC-64 match
-     * the same region of the body; stream bodies send every part again.
+     * starting over. For File, Path and byte array bodies, stored parts are reused when their size and
+     * CRC-64 match the same region of the body; stream bodies send every part again. The upload id is taken
+     * from CamelOssUploadId when present, else the newest unfinished upload of the key is used.
      */
     public void setResume(boolean resume) {
         this.resume = resume;

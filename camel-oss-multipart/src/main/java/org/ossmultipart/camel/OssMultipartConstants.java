@@ -9,7 +9,8 @@ public final class OssMultipartConstants {
             + "Consumer: the key of the stale upload.", javaType = "String")
     public static final String KEY = "CamelOssKey";
     @Metadata(description = "The multipart upload id. Producer output of upload and initiateMultipartUpload; input of uploadPart, "
-            + "completeMultipartUpload, abortMultipartUpload, listParts and of upload with resume; consumer: the stale upload.",
+            + "completeMultipartUpload, abortMultipartUpload, listParts, and of upload when resume is true; consumer: the "
+            + "stale upload.",
             javaType = "String")
     public static final String UPLOAD_ID = "CamelOssUploadId";
     @Metadata(label = "producer", description = "The part number (1..10000) for uploadPart.", javaType = "Integer")
@@ -33,7 +34,7 @@ public final class OssMultipartConstants {
     @Metadata(label = "producer", description = "The content type of the object; wins over the contentType option and "
             + "Content-Type.", javaType = "String")
     public static final String CONTENT_TYPE = "CamelOssContentType";
-    @Metadata(label = "producer", description = "User metadata of the object, sent as x-oss-meta-* headers.",
+    @Metadata(label = "producer", description = "User metadata of the object, sent as headers with the x-oss-meta- prefix.",
             javaType = "java.util.Map<String, String>")
     public static final String USER_METADATA = "CamelOssUserMetadata";
     @Metadata(label = "producer", description = "The parts for completeMultipartUpload; without it, every uploaded part is used.",

@@ -117,6 +117,18 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
         int total = exchanges.size();
+        try {
+            processAll(exchanges, total);
+        } finally {
+            // uploads the batch did not reach (the consumer stopped, or processing threw) go back
+            for (Object o : exchanges) {
+                inProgress.remove(id(((Exchange) o).getMessage().getBody(StaleUpload.class)));
+            }
+        }
+        return total;
+    }
+
+    private void processAll(Queue<Object> exchanges, int total) throws Exception {
         for (int index = 0; index < total && isBatchAllowed(); index++) {
             Exchange exchange = (Exchange) exchanges.poll();
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
@@ -147,11 +159,6 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                         exchange.getException());
             }
         }
-        // uploads the batch did not reach (the consumer stopped) go back
-        for (Object o : exchanges) {
-            inProgress.remove(id(((Exchange) o).getMessage().getBody(StaleUpload.class)));
-        }
-        return total;
     }
 
     private void abort(StaleUpload upload) {

@@ -38,6 +38,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     @UriParam(label = "consumer", defaultValue = "100")
     private int maxMessagesPerPoll = 100;
 
+    /** Default time between janitor polls. */
+    static final long DEFAULT_JANITOR_DELAY_MILLIS = 60_000;
+
     private OssClient client;
     private boolean ownsClient;
     private ExecutorService executor;
@@ -58,6 +61,8 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     public Consumer createConsumer(Processor processor) throws Exception {
         StaleAfter.parse(configuration.getStaleAfter()); // a clear error before the route starts
         OssMultipartConsumer consumer = new OssMultipartConsumer(this, processor);
+        // each pass lists the whole bucket: poll every minute unless told otherwise (Camel's default is 500 ms)
+        consumer.setDelay(DEFAULT_JANITOR_DELAY_MILLIS);
         configureConsumer(consumer);
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
         return consumer;
@@ -77,6 +82,15 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         }
         if (configuration.getMaxRetries() < 0 || configuration.getMaxRetries() > 20) {
             throw new IllegalArgumentException("maxRetries must be between 0 and 20, was " + configuration.getMaxRetries());
+        }
+        try {
+            org.ossmultipart.camel.oss.model.ObjectOptions.builder()
+                    .storageClass(configuration.getStorageClass())
+                    .serverSideEncryption(configuration.getServerSideEncryption())
+                    .objectAcl(configuration.getObjectAcl())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (option of oss-multipart:" + bucketName + ")", e);
         }
         if (configuration.getOperation() == null) {
             throw new IllegalArgumentException("operation must be one of " + java.util.Arrays.toString(OssMultipartOperation.values()));

@@ -111,7 +111,9 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
                     .abortOnFailure(config().isAbortOnFailure())
                     .maxRetries(config().getMaxRetries())
                     .resume(config().isResume())
-                    .resumeUploadId(exchange.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class))
+                    // only with resume=true: an upload id left in the headers by an earlier step must not redirect this upload
+                    .resumeUploadId(config().isResume()
+                            ? exchange.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class) : null)
                     .listener(config().getProgressListener())
                     .progressLogInterval(Duration.ofMillis(Math.max(1, config().getProgressInterval())))
                     .build();

@@ -76,11 +76,23 @@ class ResumeTest extends OssMultipartTestSupport {
             raf.seek(PART + 10); // inside part 2
             raf.write(new byte[] {1, 2, 3});
         }
-        Exchange second = upload("", file, "changed.bin", uploadId); // resume through the header
+        Exchange second = upload("&resume=true", file, "changed.bin", uploadId); // this very upload, named in the header
         assertThat(second.getException()).isNull();
         List<Integer> sent = server().requestLog().of(OssOperation.UPLOAD_PART).stream().map(RecordedRequest::partNumber).toList();
         assertThat(sent).containsExactlyInAnyOrder(2, 4, 5);
         assertThat(verifier.getObjectBytes(BUCKET, "changed.bin")).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void anUploadIdLeftInTheHeadersIsIgnoredWithoutResume(@TempDir Path dir) throws Exception {
+        Path file = file(dir, PART + 1);
+        Exchange e = upload("", file, "not-resumed.bin", "00000000000000000000000000000000");
+        assertThat(e.getException()).isNull();
+        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD)).isEqualTo(1);
+        // and with resume=true an id that no longer exists falls back to a new upload
+        Exchange again = upload("&resume=true", file, "not-resumed.bin", "00000000000000000000000000000000");
+        assertThat(again.getException()).isNull();
+        assertThat(verifier.getObjectBytes(BUCKET, "not-resumed.bin")).isEqualTo(Files.readAllBytes(file));
     }
 
     @Test

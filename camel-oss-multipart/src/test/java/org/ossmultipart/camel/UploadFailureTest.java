@@ -101,11 +101,30 @@ class UploadFailureTest extends OssMultipartTestSupport {
     }
 
     @Test
+    void aFileThatGrowsDuringTheUploadFailsAndAborts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("growing.log"), data(3 * PART));
+        context.getRegistry().bind("appender", (org.ossmultipart.camel.upload.UploadProgressListener) p -> {
+            try {
+                java.nio.file.Files.write(file, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        Exchange e = upload("&concurrency=1&progressListener=#appender", file.toFile(), "growing.log");
+        assertThat(e.getException()).isInstanceOf(MultipartUploadException.class).hasMessageContaining("changed size");
+        assertThat(server().uploads(BUCKET)).isEmpty();
+        assertThat(server().object(BUCKET, "growing.log")).isEmpty();
+    }
+
+    @Test
     void wrongObjectCrcFailsWithBothValues() {
         server().faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.wrongCrc());
         Exchange e = upload("", data(PART + 5), "bad-object-crc");
         assertThat(e.getException(org.ossmultipart.camel.oss.OssIntegrityException.class)).isNotNull()
                 .satisfies(ex -> assertThat(ex.getMessage()).contains(ex.getExpected()).contains(ex.getActual()));
+        // the object was stored: nothing was aborted, and no abort was even tried
+        assertThat(e.getException(MultipartUploadException.class).isAborted()).isFalse();
+        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD)).isZero();
         assertThat(server().uploads(BUCKET)).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
 import org.ossmultipart.camel.oss.model.PartETag;
@@ -16,6 +17,8 @@ import org.ossmultipart.camel.oss.model.RequestBody;
  * the same region of the body. Everything else is uploaded again.
  */
 record ResumePlan(String uploadId, List<PartETag> reusedParts) {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MultipartUploader.class);
 
     static ResumePlan find(OssClient client, UploadRequest request, PartSource source, long partSize) throws Exception {
         String uploadId = request.resumeUploadId;
@@ -30,13 +33,23 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
             }
         }
         List<PartETag> reused = new ArrayList<>();
+        List<PartSummary> storedParts;
+        try {
+            storedParts = client.listAllParts(request.bucket, request.key, uploadId).toList();
+        } catch (OssException e) {
+            if ("NoSuchUpload".equals(e.getErrorCode())) {
+                LOG.warn("Upload {} of oss://{}/{} to resume does not exist (completed or aborted): starting a new upload",
+                        uploadId, request.bucket, request.key);
+                return null;
+            }
+            throw e;
+        }
         if (!source.isRandomAccess()) {
             // a stream cannot be compared without reading it: every part is sent again under the same upload id
-            client.listParts(request.bucket, request.key, uploadId, 0, 1); // fails with NoSuchUpload when it does not exist
             return new ResumePlan(uploadId, reused);
         }
         long length = source.knownLength();
-        for (PartSummary stored : client.listAllParts(request.bucket, request.key, uploadId).toList()) {
+        for (PartSummary stored : storedParts) {
             long offset = (long) (stored.partNumber() - 1) * partSize;
             if (offset >= length || stored.size() != Math.min(partSize, length - offset)) {
                 continue;

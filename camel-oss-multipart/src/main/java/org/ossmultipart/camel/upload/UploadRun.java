@@ -42,6 +42,8 @@ final class UploadRun {
     private final long startNanos = System.nanoTime();
     private Semaphore slots;
     private String uploadId;
+    /** Set once Complete has stored the object: there is nothing left to abort. */
+    private volatile boolean committed;
     private long partSize;
     private int reused;
 
@@ -65,7 +67,9 @@ final class UploadRun {
         try {
             long known = source.knownLength();
             partSize = PartSizing.choose(request.partSize, known);
-            if (partSize > FilePartSource.MAX_BUFFERED_PART && !(source instanceof FilePartSource)) {
+            boolean buffered = source instanceof StreamPartSource;
+            long largestPart = known >= 0 ? Math.min(partSize, known) : partSize;
+            if (buffered && largestPart > FilePartSource.MAX_BUFFERED_PART) {
                 throw new IllegalArgumentException("partSize above 2 GiB needs a File or Path body (stream parts are held in memory), was "
                         + partSize);
             }
@@ -99,6 +103,10 @@ final class UploadRun {
             Throwable partFailure = failure.get();
             if (partFailure != null) {
                 throw partFailure;
+            }
+            if (source instanceof FilePartSource file && !file.unchanged()) {
+                throw new IllegalStateException("file " + file.file() + " changed size while it was uploaded ("
+                        + source.knownLength() + " bytes at the start): the object would not match it");
             }
             return complete();
         } catch (Throwable t) {
@@ -189,7 +197,9 @@ final class UploadRun {
             }
             RequestBody body = part.load();
             UploadPartResult result = client.uploadPart(request.bucket, request.key, uploadId, part.number(), body);
-            done.put(part.number(), result.toPartETag());
+            // the server's CRC when it sent one (already compared with ours), else ours: the object CRC is always known
+            done.put(part.number(), new PartETag(part.number(), result.etag(), result.size(),
+                    result.crc64() != null ? result.crc64() : body.crc64()));
             progress(part.length());
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
@@ -243,6 +253,7 @@ final class UploadRun {
                 return new UploadResult(request.bucket, request.key, uploadId, r.etag(), crc, size, parts.size(), partSize,
                         r.requestId(), reused);
             } catch (OssIntegrityException e) {
+                committed = true; // stored, but not what we sent: fail loudly, there is no upload left to abort
                 throw e;
             } catch (OssException e) {
                 if (attempt > 0 && "NoSuchUpload".equals(e.getErrorCode())) {
@@ -289,7 +300,7 @@ final class UploadRun {
         }
         boolean aborted = false;
         MultipartUploadException error;
-        if (uploadId != null && request.abortOnFailure) {
+        if (uploadId != null && request.abortOnFailure && !committed) {
             Throwable abortFailure = null;
             try {
                 client.abortMultipartUpload(request.bucket, request.key, uploadId);

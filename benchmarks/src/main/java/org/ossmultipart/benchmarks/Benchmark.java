@@ -1,0 +1,378 @@
+package org.ossmultipart.benchmarks;
+
+import com.aliyun.oss.ClientBuilderConfiguration;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.common.auth.DefaultCredentialProvider;
+import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.model.UploadFileRequest;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.ossmultipart.camel.OssMultipartConstants;
+import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.OssClientConfig;
+import org.ossmultipart.camel.oss.auth.Credentials;
+import org.ossmultipart.camel.oss.auth.CredentialsProvider;
+import org.ossmultipart.camel.oss.model.ObjectOptions;
+import org.ossmultipart.testkit.LocalOssServer;
+import org.ossmultipart.testkit.LocalOssServerMain;
+
+/**
+ * Throughput, memory and janitor speed of camel-oss-multipart, side by side with the official OSS
+ * Java SDK on the same local server in the same run. See benchmarks/README.md.
+ *
+ * <pre>
+ * --quick                 small sizes, few runs (about a minute)
+ * --size-mib N            throughput file size (default 1024)
+ * --runs N                counted runs per variant (default 5, after one warm-up)
+ * --memory-mib N          stream size of the -Xmx128m memory runs (default 4096)
+ * --janitor-uploads N     in-progress uploads for the janitor run (default 100000)
+ * </pre>
+ */
+public final class Benchmark {
+
+    private static final long MIB = 1024 * 1024;
+    private static final long PART = 8 * MIB;
+    private static final int CONCURRENCY = 4;
+
+    private long sizeMib = 1024;
+    private int runs = 5;
+    private long memoryMib = 4096;
+    private int janitorUploads = 100_000;
+
+    public static void main(String[] args) throws Exception {
+        Benchmark b = new Benchmark();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> {
+                    b.sizeMib = 64;
+                    b.runs = 2;
+                    b.memoryMib = 256;
+                    b.janitorUploads = 5_000;
+                }
+                case "--size-mib" -> b.sizeMib = Long.parseLong(args[++i]);
+                case "--runs" -> b.runs = Integer.parseInt(args[++i]);
+                case "--memory-mib" -> b.memoryMib = Long.parseLong(args[++i]);
+                case "--janitor-uploads" -> b.janitorUploads = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        b.run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("Machine: %d cores, Java %s (%s), max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("Settings: file %d MiB, parts %d MiB, concurrency %d, %d counted runs, memory stream %d MiB, "
+                + "janitor %d uploads%n%n", sizeMib, PART / MIB, CONCURRENCY, runs, memoryMib, janitorUploads);
+        Path dir = Files.createTempDirectory("oss-bench");
+        Path file = dir.resolve("data.bin");
+        generate(file, sizeMib * MIB);
+        List<String> summary = new ArrayList<>();
+        try (ChildJvm server = startServer("8g")) {
+            String endpoint = endpointOf(server);
+            System.out.println("Local OSS server (child JVM): " + endpoint);
+            throughput(file, endpoint, server, summary);
+        }
+        try (ChildJvm server = startServer("12g")) {
+            memory(endpointOf(server), summary);
+        }
+        try (ChildJvm server = startServer("4g")) {
+            janitor(endpointOf(server), summary);
+        }
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(dir);
+        System.out.println();
+        summary.forEach(System.out::println);
+    }
+
+    // ---- throughput ------------------------------------------------------------------------------
+
+    private void throughput(Path file, String endpoint, ChildJvm server, List<String> summary) throws Exception {
+        double size = sizeMib;
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:upload").to("oss-multipart:bench?endpoint=" + endpoint + "&region=cn-hangzhou&accessKeyId="
+                            + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
+                            + "&partSize=" + PART + "&concurrency=" + CONCURRENCY + "&progressInterval=1h");
+                }
+            });
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            OSS sdk = sdk(endpoint);
+            try {
+                List<Double> a = new ArrayList<>();
+                List<Double> aStream = new ArrayList<>();
+                List<Double> b = new ArrayList<>();
+                List<Double> serverCpu = new ArrayList<>();
+                for (int run = 0; run <= runs; run++) {
+                    boolean counted = run > 0;
+                    double cpu0 = server.cpuSeconds();
+                    long t0 = System.nanoTime();
+                    double ra = timed(() -> upload(template, file.toFile(), "a"), size);
+                    double ras = timed(() -> upload(template, new FileInputStream(file.toFile()), "a-stream"), size);
+                    double rb = timed(() -> sdkUpload(sdk, file), size);
+                    double wall = (System.nanoTime() - t0) / 1e9;
+                    double cpuShare = (server.cpuSeconds() - cpu0) / wall / Runtime.getRuntime().availableProcessors() * 100;
+                    System.out.printf("%s run %d: ours(file) %.1f MiB/s, ours(stream) %.1f MiB/s, SDK uploadFile %.1f MiB/s, "
+                            + "server CPU %.0f%% of the machine%n", counted ? "counted" : "warm-up", run, ra, ras, rb, cpuShare);
+                    if (counted) {
+                        a.add(ra);
+                        aStream.add(ras);
+                        b.add(rb);
+                        serverCpu.add(cpuShare);
+                    }
+                }
+                List<Double> ratioFile = new ArrayList<>();
+                List<Double> ratioStream = new ArrayList<>();
+                for (int i = 0; i < a.size(); i++) {
+                    ratioFile.add(a.get(i) / b.get(i));
+                    ratioStream.add(aStream.get(i) / b.get(i));
+                }
+                double md5 = md5Rate(file);
+                double oursFile = median(a);
+                System.out.printf("%nmedians: ours(file) %.1f, ours(stream) %.1f, SDK %.1f MiB/s; server CPU median %.0f%% of the "
+                        + "machine; single-core MD5 %.0f MiB/s%n", oursFile, median(aStream), median(b), median(serverCpu), md5);
+                summary.add(bench("throughput_mib_s_ours_file", oursFile));
+                summary.add(bench("throughput_mib_s_ours_stream", median(aStream)));
+                summary.add(bench("throughput_mib_s_sdk", median(b)));
+                summary.add(bench("ratio_ours_file_vs_sdk", median(ratioFile)));
+                summary.add(bench("ratio_ours_stream_vs_sdk", median(ratioStream)));
+                summary.add(bench("md5_single_core_mib_s", md5));
+                summary.add(bench("ours_file_pct_of_md5_ceiling", oursFile / md5 * 100));
+            } finally {
+                sdk.shutdown();
+            }
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static double timed(Action action, double mib) throws Exception {
+        long t0 = System.nanoTime();
+        action.run();
+        return mib / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void upload(ProducerTemplate template, Object body, String key) throws Exception {
+        Exchange e = template.request("direct:upload", x -> {
+            x.getMessage().setBody(body);
+            x.getMessage().setHeader(OssMultipartConstants.KEY, key);
+        });
+        if (body instanceof InputStream in) {
+            in.close();
+        }
+        if (e.getException() != null) {
+            throw e.getException();
+        }
+    }
+
+    private static OSS sdk(String endpoint) {
+        ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
+        conf.setSLDEnabled(true);
+        conf.setSignatureVersion(SignVersion.V4);
+        conf.setCrcCheckEnabled(true);
+        return OSSClientBuilder.create().endpoint(endpoint).region("cn-hangzhou")
+                .credentialsProvider(new DefaultCredentialProvider(LocalOssServer.DEFAULT_ACCESS_KEY_ID,
+                        LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
+                .clientConfiguration(conf).build();
+    }
+
+    private static void sdkUpload(OSS sdk, Path file) throws Exception {
+        UploadFileRequest request = new UploadFileRequest("bench", "b");
+        request.setUploadFile(file.toString());
+        request.setPartSize(PART);
+        request.setTaskNum(CONCURRENCY);
+        request.setEnableCheckpoint(false);
+        try {
+            sdk.uploadFile(request);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Single-core MD5 over the file's bytes in memory: the ceiling, since every byte is MD5'd. */
+    private static double md5Rate(Path file) throws Exception {
+        byte[] data = new byte[(int) Math.min(Files.size(file), 256 * MIB)];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.readNBytes(data, 0, data.length);
+        }
+        double best = 0;
+        for (int i = 0; i < 3; i++) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            long t0 = System.nanoTime();
+            md5.update(data);
+            md5.digest();
+            best = Math.max(best, data.length / (double) MIB / ((System.nanoTime() - t0) / 1e9));
+        }
+        return best;
+    }
+
+    // ---- memory ----------------------------------------------------------------------------------
+
+    private void memory(String endpoint, List<String> summary) throws Exception {
+        long bytes = memoryMib * MIB;
+        String ours = memoryRun("ours", endpoint, bytes);
+        String sdk = memoryRun("sdk", endpoint, bytes);
+        System.out.println("memory, ours: " + ours);
+        System.out.println("memory, SDK putObject(InputStream): " + sdk);
+        boolean ok = ours.contains("outcome=ok");
+        summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib") + "_xmx128m "
+                + (ok ? "ok" : "failed"));
+        summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib") + "_peak_heap_mib "
+                + field(ours, "peak_heap_used_mib"));
+        summary.add("BENCH sdk_stream_xmx128m " + (sdk.contains("outcome=ok") ? "ok" : "failed"));
+    }
+
+    private static String memoryRun(String mode, String endpoint, long bytes) throws Exception {
+        try (ChildJvm probe = ChildJvm.start("128m", MemoryProbe.class.getName(), mode, endpoint, Long.toString(bytes),
+                Long.toString(PART), Integer.toString(CONCURRENCY))) {
+            try {
+                return probe.awaitLine(l -> l.startsWith("MEMORY "), 30 * 60 * 1000L);
+            } catch (IllegalStateException e) {
+                List<String> out = probe.output();
+                return "MEMORY mode=" + mode + " outcome=failed:_" + (out.isEmpty() ? "no output"
+                        : out.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
+                        .orElse(out.get(out.size() - 1)).replace(' ', '_'));
+            }
+        }
+    }
+
+    private static String field(String line, String name) {
+        return Arrays.stream(line.split(" ")).filter(s -> s.startsWith(name + "=")).map(s -> s.substring(name.length() + 1))
+                .findFirst().orElse("n/a");
+    }
+
+    // ---- janitor ---------------------------------------------------------------------------------
+
+    private void janitor(String endpoint, List<String> summary) throws Exception {
+        OssClientConfig config = OssClientConfig.builder().endpoint(endpoint).region("cn-hangzhou").maxConnections(16)
+                .credentialsProvider(CredentialsProvider.of(new Credentials(LocalOssServer.DEFAULT_ACCESS_KEY_ID,
+                        LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))).build();
+        long t0 = System.nanoTime();
+        try (OssClient client = new OssClient(config)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int shard = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = shard; i < janitorUploads; i += 8) {
+                        client.initiateMultipartUpload("janitor-bench", String.format("k/%07d", i), ObjectOptions.none());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+        System.out.printf("%ncreated %d in-progress uploads in %.1f s%n", janitorUploads, (System.nanoTime() - t0) / 1e9);
+
+        AtomicLong emitted = new AtomicLong();
+        long[] peakHeap = {0};
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("later", Clock.offset(Clock.systemUTC(), Duration.ofDays(2)));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("oss-multipart:janitor-bench?endpoint=" + endpoint + "&region=cn-hangzhou&accessKeyId="
+                            + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
+                            + "&staleAfter=1d&clock=#later&maxMessagesPerPoll=0&repeatCount=1&initialDelay=0")
+                            .routeId("janitor").autoStartup(false)
+                            .process(e -> emitted.incrementAndGet());
+                }
+            });
+            camel.start();
+            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("janitor").whenDone(janitorUploads).create();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peakHeap[0] = Math.max(peakHeap[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            System.gc();
+            sampler.start();
+            long start = System.nanoTime();
+            camel.getRouteController().startRoute("janitor");
+            boolean all = done.matches(30, java.util.concurrent.TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            sampler.interrupt();
+            double rate = emitted.get() / seconds;
+            System.out.printf("janitor: %d of %d stale uploads emitted in %.2f s = %.0f uploads/s, peak heap %d MiB (whole JVM)%n",
+                    emitted.get(), janitorUploads, seconds, rate, peakHeap[0] >> 20);
+            summary.add(bench("janitor_uploads_per_s", all ? rate : 0));
+            summary.add("BENCH janitor_peak_heap_mib " + (peakHeap[0] >> 20));
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static ChildJvm startServer(String heap) throws Exception {
+        return ChildJvm.start(heap, LocalOssServerMain.class.getName(), "--port", "0");
+    }
+
+    private static String endpointOf(ChildJvm server) throws InterruptedException {
+        String line = server.awaitLine(l -> l.startsWith("Local OSS server: endpoint "), 60_000);
+        return line.substring("Local OSS server: endpoint ".length(), line.indexOf(','));
+    }
+
+    private static void generate(Path file, long size) throws Exception {
+        SplittableRandom random = new SplittableRandom(1);
+        byte[] buffer = new byte[(int) MIB];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = size; left > 0; left -= buffer.length) {
+                for (int i = 0; i < buffer.length; i += 8) {
+                    long v = random.nextLong();
+                    for (int j = 0; j < 8; j++) {
+                        buffer[i + j] = (byte) (v >>> (8 * j));
+                    }
+                }
+                out.write(buffer, 0, (int) Math.min(buffer.length, left));
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String bench(String name, double value) {
+        return String.format(Locale.ROOT, "BENCH %s %.2f", name, value);
+    }
+}
