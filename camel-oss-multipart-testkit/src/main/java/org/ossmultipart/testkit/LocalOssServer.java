@@ -88,6 +88,8 @@ public final class LocalOssServer implements AutoCloseable {
                     .setLocalAddress(InetAddress.getByName(host))
                     .setListenerPort(requestedPort)
                     .setSslContext(sslContext)
+                    // large reads straight from the socket: parts are megabytes
+                    .setHttp1Config(org.apache.hc.core5.http.config.Http1Config.custom().setBufferSize(128 * 1024).build())
                     .setSocketConfig(SocketConfig.custom()
                             .setSoTimeout(Timeout.ofMinutes(2))
                             .setTcpNoDelay(true)

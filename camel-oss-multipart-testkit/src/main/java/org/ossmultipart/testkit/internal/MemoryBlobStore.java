@@ -38,6 +38,12 @@ public final class MemoryBlobStore extends BlobStore {
                 int pos;
 
                 @Override
+                public byte[] target() {
+                    pos = data.length; // filled by the caller
+                    return data;
+                }
+
+                @Override
                 public void write(byte[] buf, int off, int len) {
                     System.arraycopy(buf, off, data, pos, len);
                     pos += len;
