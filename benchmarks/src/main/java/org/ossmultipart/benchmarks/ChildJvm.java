@@ -25,6 +25,10 @@ final class ChildJvm implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        String extra = System.getProperty("bench.childJvmArgs", "");
+        if (!extra.isBlank() && !mainClass.endsWith("MemoryProbe")) {
+            cmd.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording of the server
+        }
         cmd.add("-cp");
         cmd.add(classpath());
         cmd.add(mainClass);

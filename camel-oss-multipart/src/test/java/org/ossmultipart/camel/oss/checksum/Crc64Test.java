@@ -36,6 +36,32 @@ class Crc64Test {
         assertThat(Crc64.of(new byte[0])).isZero();
     }
 
+    /** The textbook bit-at-a-time definition: the oracle for the fast paths. */
+    private static long reference(byte[] b, int off, int len) {
+        long crc = -1;
+        for (int i = off; i < off + len; i++) {
+            crc ^= b[i] & 0xff;
+            for (int k = 0; k < 8; k++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xC96C5795D7870F42L : crc >>> 1;
+            }
+        }
+        return ~crc;
+    }
+
+    @Test
+    void fastPathsMatchTheDefinitionAndTheServersImplementation() {
+        Random random = new Random(11);
+        byte[] data = new byte[600_000];
+        random.nextBytes(data);
+        for (int len : new int[] {0, 1, 7, 8, 9, 65_535, 65_536, 65_537, 131_072 + 13, 262_144, 599_990}) {
+            int off = random.nextInt(8);
+            long expected = reference(data, off, len);
+            assertThat(Crc64.of(data, off, len)).as("client, length %d", len).isEqualTo(expected);
+            assertThat(ServerCrc64.update(0, data, off, len)).as("server, length %d", len).isEqualTo(expected);
+            assertThat(Crc64.update(Crc64.of(data, 0, off), data, off, len)).isEqualTo(reference(data, 0, off + len));
+        }
+    }
+
     @Test
     void streamingUpdatesEqualOneShot() {
         byte[] data = new byte[10_007];
