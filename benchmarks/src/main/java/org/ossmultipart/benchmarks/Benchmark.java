@@ -259,6 +259,7 @@ public final class Benchmark {
                 + (ok ? "ok" : "failed"));
         summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib") + "_peak_heap_mib "
                 + field(ours, "peak_heap_used_mib"));
+        summary.add("BENCH stream_peak_live_heap_after_gc_mib " + field(ours, "peak_live_after_gc_mib"));
         summary.add("BENCH sdk_stream_xmx128m " + (sdk.contains("outcome=ok") ? "ok" : "failed"));
     }
 

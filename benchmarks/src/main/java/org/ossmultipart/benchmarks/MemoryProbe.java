@@ -33,10 +33,12 @@ public final class MemoryProbe {
         long partSize = Long.parseLong(args[3]);
         int concurrency = Integer.parseInt(args[4]);
         long[] peakUsed = {0};
+        long[] peakLive = {0};
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 peakUsed[0] = Math.max(peakUsed[0], used);
+                peakLive[0] = Math.max(peakLive[0], liveAfterLastGc());
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -59,14 +61,8 @@ public final class MemoryProbe {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
-        long afterGcPeak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                afterGcPeak += pool.getCollectionUsage().getUsed();
-            }
-        }
-        System.out.printf("MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d last_after_gc_mib=%d peak_rss_mib=%d%n", mode,
-                outcome.replace(' ', '_'), seconds, peakUsed[0] >> 20, afterGcPeak >> 20, peakRssMib());
+        System.out.printf("MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_live_after_gc_mib=%d peak_rss_mib=%d%n",
+                mode, outcome.replace(' ', '_'), seconds, peakUsed[0] >> 20, peakLive[0] >> 20, peakRssMib());
         System.exit(0);
     }
 
@@ -103,6 +99,17 @@ public final class MemoryProbe {
         } finally {
             oss.shutdown();
         }
+    }
+
+    /** Heap still in use right after the last collection: the live data, without garbage. */
+    static long liveAfterLastGc() {
+        long live = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                live += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return live;
     }
 
     static long peakRssMib() {
