@@ -22,9 +22,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(String heap, String mainClass, String... args) throws IOException {
+        return start(List.of(), heap, mainClass, args);
+    }
+
+    static ChildJvm start(List<String> jvmOptions, String heap, String mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        cmd.addAll(jvmOptions);
         String extra = System.getProperty("bench.childJvmArgs", "");
         if (!extra.isBlank() && !mainClass.endsWith("MemoryProbe")) {
             cmd.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording of the server

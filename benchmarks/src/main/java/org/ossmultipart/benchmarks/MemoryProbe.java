@@ -6,8 +6,6 @@ import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
@@ -33,12 +31,10 @@ public final class MemoryProbe {
         long partSize = Long.parseLong(args[3]);
         int concurrency = Integer.parseInt(args[4]);
         long[] peakUsed = {0};
-        long[] peakLive = {0};
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 peakUsed[0] = Math.max(peakUsed[0], used);
-                peakLive[0] = Math.max(peakLive[0], liveAfterLastGc());
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -61,8 +57,8 @@ public final class MemoryProbe {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
-        System.out.printf("MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_live_after_gc_mib=%d peak_rss_mib=%d%n",
-                mode, outcome.replace(' ', '_'), seconds, peakUsed[0] >> 20, peakLive[0] >> 20, peakRssMib());
+        System.out.printf("MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_rss_mib=%d%n",
+                mode, outcome.replace(' ', '_'), seconds, peakUsed[0] >> 20, peakRssMib());
         System.exit(0);
     }
 
@@ -99,17 +95,6 @@ public final class MemoryProbe {
         } finally {
             oss.shutdown();
         }
-    }
-
-    /** Heap still in use right after the last collection: the live data, without garbage. */
-    static long liveAfterLastGc() {
-        long live = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                live += pool.getCollectionUsage().getUsed();
-            }
-        }
-        return live;
     }
 
     static long peakRssMib() {
