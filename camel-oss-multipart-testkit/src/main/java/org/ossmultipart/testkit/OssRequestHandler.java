@@ -499,25 +499,22 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     private static String storageClass(ParsedRequest r) {
-        String v = r.header("x-oss-storage-class");
-        if (v != null && !ObjectStore.STORAGE_CLASSES.contains(v)) {
-            throw OssServiceError.invalidArgument("Invalid storage class " + v + ".", "x-oss-storage-class", v);
-        }
-        return v;
+        return oneOf(r, "x-oss-storage-class", ObjectStore.STORAGE_CLASSES);
     }
 
     private static String sse(ParsedRequest r) {
-        String v = r.header("x-oss-server-side-encryption");
-        if (v != null && !ObjectStore.SSE_VALUES.contains(v)) {
-            throw OssServiceError.invalidArgument("Invalid server side encryption " + v + ".", "x-oss-server-side-encryption", v);
-        }
-        return v;
+        return oneOf(r, "x-oss-server-side-encryption", ObjectStore.SSE_VALUES);
     }
 
     private static String acl(ParsedRequest r) {
-        String v = r.header("x-oss-object-acl");
-        if (v != null && !ObjectStore.ACL_VALUES.contains(v)) {
-            throw OssServiceError.invalidArgument("Invalid object acl " + v + ".", "x-oss-object-acl", v);
+        return oneOf(r, "x-oss-object-acl", ObjectStore.ACL_VALUES);
+    }
+
+    /** A header whose value must be one of {@code allowed} (absent is fine). */
+    private static String oneOf(ParsedRequest r, String header, java.util.Set<String> allowed) {
+        String v = r.header(header);
+        if (v != null && !allowed.contains(v)) {
+            throw OssServiceError.invalidArgument("Invalid value " + v + " for " + header + ".", header, v);
         }
         return v;
     }

@@ -163,7 +163,7 @@ public final class OssClient implements AutoCloseable {
         }
         String operation = call.describe() + " part " + partNumber;
         return execute(call, operation, response -> {
-            String etag = stripQuotes(header(response, "ETag"));
+            String etag = PartETag.stripQuotes(header(response, "ETag"));
             Long crc = crc(response);
             String requestId = requestId(response);
             if (md5 != null && etag != null && !etag.equalsIgnoreCase(Md5.hex(md5))) {
@@ -224,7 +224,7 @@ public final class OssClient implements AutoCloseable {
         Long crc = crc(response);
         String requestId = requestId(response);
         verifyCrc(operation, expectedCrc, crc, requestId, false);
-        return new CompleteMultipartUploadResult(xml.bucket, decode(xml.key, xml.encodingType), stripQuotes(xml.etag), xml.location,
+        return new CompleteMultipartUploadResult(xml.bucket, decode(xml.key, xml.encodingType), PartETag.stripQuotes(xml.etag), xml.location,
                 crc, header(response, "x-oss-version-id"), requestId);
     }
 
@@ -299,7 +299,7 @@ public final class OssClient implements AutoCloseable {
             ListPartsResultXml xml = OssXml.read(body(response), ListPartsResultXml.class);
             List<PartSummary> parts = new ArrayList<>(xml.parts.size());
             for (ListPartsResultXml.Part p : xml.parts) {
-                parts.add(new PartSummary(p.partNumber, stripQuotes(p.etag), p.size, unsigned(p.hashCrc64ecma), instant(p.lastModified)));
+                parts.add(new PartSummary(p.partNumber, PartETag.stripQuotes(p.etag), p.size, unsigned(p.hashCrc64ecma), instant(p.lastModified)));
             }
             return new ListPartsResult(xml.bucket, decode(xml.key, xml.encodingType), xml.uploadId, xml.storageClass,
                     xml.partNumberMarker == null ? 0 : xml.partNumberMarker,
@@ -331,7 +331,7 @@ public final class OssClient implements AutoCloseable {
         return execute(call, response -> {
             Long crc = crc(response);
             verifyCrc(call.describe(), body.crc64(), crc, requestId(response), true);
-            return new PutObjectResult(stripQuotes(header(response, "ETag")), crc, requestId(response));
+            return new PutObjectResult(PartETag.stripQuotes(header(response, "ETag")), crc, requestId(response));
         });
     }
 
@@ -520,7 +520,7 @@ public final class OssClient implements AutoCloseable {
                 // optional
             }
         }
-        return new ObjectMetadata(contentLength, contentType, stripQuotes(header(response, "ETag")), crc(response), modified,
+        return new ObjectMetadata(contentLength, contentType, PartETag.stripQuotes(header(response, "ETag")), crc(response), modified,
                 header(response, "x-oss-storage-class"), header(response, "x-oss-object-type"), Map.copyOf(meta),
                 requestId(response));
     }
@@ -590,14 +590,6 @@ public final class OssClient implements AutoCloseable {
 
     private static String decode(String value, String encodingType) {
         return "url".equals(encodingType) ? OssEncoding.decode(value) : value;
-    }
-
-    private static String stripQuotes(String etag) {
-        if (etag == null) {
-            return null;
-        }
-        String s = etag.trim();
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     private static String emptyToNull(String s) {

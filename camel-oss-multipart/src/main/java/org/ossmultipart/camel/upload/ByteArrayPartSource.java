@@ -35,22 +35,7 @@ public final class ByteArrayPartSource implements PartSource {
             return null;
         }
         int length = (int) Math.min(partSize, data.length - offset);
-        return new PendingPart() {
-            @Override
-            public int number() {
-                return partNumber;
-            }
-
-            @Override
-            public long offset() {
-                return offset;
-            }
-
-            @Override
-            public long length() {
-                return length;
-            }
-
+        return new SlicedPart(partNumber, offset, length) {
             @Override
             public RequestBody load() {
                 return PartDigests.of(data, (int) offset, length, md5);

@@ -65,23 +65,8 @@ public final class FilePartSource implements PartSource {
             return null;
         }
         long partLength = Math.min(partSize, length - offset);
-        return new PendingPart() {
+        return new SlicedPart(partNumber, offset, partLength) {
             private byte[] buffer;
-
-            @Override
-            public int number() {
-                return partNumber;
-            }
-
-            @Override
-            public long offset() {
-                return offset;
-            }
-
-            @Override
-            public long length() {
-                return partLength;
-            }
 
             @Override
             public RequestBody load() throws IOException, InterruptedException {

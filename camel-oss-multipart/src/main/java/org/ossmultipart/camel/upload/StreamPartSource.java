@@ -77,23 +77,8 @@ public final class StreamPartSource implements PartSource {
         long partOffset = offset;
         offset += filled;
         int length = filled;
-        return new PendingPart() {
+        return new SlicedPart(partNumber, partOffset, length) {
             private byte[] held = buffer;
-
-            @Override
-            public int number() {
-                return partNumber;
-            }
-
-            @Override
-            public long offset() {
-                return partOffset;
-            }
-
-            @Override
-            public long length() {
-                return length;
-            }
 
             @Override
             public RequestBody load() {

@@ -19,7 +19,11 @@ public record PartETag(int partNumber, String etag, long size, Long crc64) {
         this(partNumber, etag, -1, null);
     }
 
-    static String stripQuotes(String etag) {
+    /** An ETag without the double quotes OSS puts around it (null stays null). */
+    public static String stripQuotes(String etag) {
+        if (etag == null) {
+            return null;
+        }
         String s = etag.trim();
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
