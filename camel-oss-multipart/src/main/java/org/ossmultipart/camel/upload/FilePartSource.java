@@ -74,8 +74,16 @@ public final class FilePartSource implements PartSource {
                     return hashRegion(offset, partLength);
                 }
                 buffer = pool.acquire();
-                readFully(ByteBuffer.wrap(buffer, 0, (int) partLength), offset);
-                return PartDigests.of(buffer, 0, (int) partLength, md5);
+                // read and hash chunk by chunk: each chunk is hashed while it is still in cache, and
+                // the JDK's temporary direct buffer for the read stays small
+                PartDigests digests = new PartDigests(md5);
+                ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) partLength);
+                for (int pos = 0; pos < partLength; pos = target.position()) {
+                    target.limit((int) Math.min(partLength, pos + PartDigests.CHUNK));
+                    readFully(target, offset + pos);
+                    digests.update(buffer, pos, target.position() - pos);
+                }
+                return digests.body(buffer, 0, (int) partLength);
             }
 
             @Override

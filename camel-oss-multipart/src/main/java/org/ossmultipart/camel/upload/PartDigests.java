@@ -5,25 +5,41 @@ import org.ossmultipart.camel.oss.checksum.Crc64;
 import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.RequestBody;
 
-/** MD5 and CRC-64 of a buffer in one sweep, chunk by chunk so each chunk is hashed while still in cache. */
+/**
+ * MD5 and CRC-64 of a part, fed chunk by chunk so each chunk is hashed while still in cache: by a
+ * reader right after it lands in the part buffer, or over a buffer that is already full.
+ */
 public final class PartDigests {
 
-    private static final int CHUNK = 64 * 1024;
+    /** Large enough for the four-lane CRC-64 path, small enough to stay in a core's L2 cache. */
+    static final int CHUNK = 256 * 1024;
 
-    private PartDigests() {
-    }
+    private final MessageDigest md5;
+    private long crc;
 
     /** CRC-64 is always computed; MD5 only when Content-MD5 is wanted (it also enables the ETag check). */
-    public static RequestBody of(byte[] buffer, int offset, int length, boolean md5Wanted) {
-        MessageDigest md5 = md5Wanted ? Md5.newDigest() : null;
-        long crc = 0;
-        for (int pos = offset, end = offset + length; pos < end; pos += CHUNK) {
-            int n = Math.min(CHUNK, end - pos);
-            if (md5 != null) {
-                md5.update(buffer, pos, n);
-            }
-            crc = Crc64.update(crc, buffer, pos, n);
+    PartDigests(boolean md5Wanted) {
+        this.md5 = md5Wanted ? Md5.newDigest() : null;
+    }
+
+    void update(byte[] buffer, int offset, int length) {
+        if (md5 != null) {
+            md5.update(buffer, offset, length);
         }
+        crc = Crc64.update(crc, buffer, offset, length);
+    }
+
+    /** The part body: {@code length} bytes of {@code buffer}, all of which went through {@link #update}. */
+    RequestBody body(byte[] buffer, int offset, int length) {
         return RequestBody.ofBytes(buffer, offset, length).withDigests(md5 == null ? null : md5.digest(), crc);
+    }
+
+    /** Hashes a buffer that is already full, chunk by chunk. */
+    public static RequestBody of(byte[] buffer, int offset, int length, boolean md5Wanted) {
+        PartDigests digests = new PartDigests(md5Wanted);
+        for (int pos = offset, end = offset + length; pos < end; pos += CHUNK) {
+            digests.update(buffer, pos, Math.min(CHUNK, end - pos));
+        }
+        return digests.body(buffer, offset, length);
     }
 }

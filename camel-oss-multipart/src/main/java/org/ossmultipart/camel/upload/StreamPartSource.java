@@ -58,7 +58,8 @@ public final class StreamPartSource implements PartSource {
         try {
             int want = (int) Math.min(partSize, buffer.length);
             while (filled < want) {
-                int n = in.read(buffer, filled, want - filled);
+                // bounded reads: FileInputStream, for one, allocates a native buffer of the asked size per call
+                int n = in.read(buffer, filled, Math.min(want - filled, PartDigests.CHUNK));
                 if (n < 0) {
                     ended = true;
                     break;
