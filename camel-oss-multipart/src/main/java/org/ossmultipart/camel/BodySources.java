@@ -9,7 +9,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.support.ExchangeHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ossmultipart.camel.upload.ByteArrayPartSource;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.upload.FilePartSource;
@@ -24,6 +28,13 @@ import org.ossmultipart.camel.upload.StreamPartSource;
  * are sliced without copying, everything else is read once as a stream.
  */
 final class BodySources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BodySources.class);
+
+    /** An in-memory stream cache at least this big was most likely a stream that Camel read into the heap. */
+    static final long LARGE_IN_MEMORY_CACHE = 64L << 20;
+
+    private static final AtomicBoolean WARNED_IN_MEMORY_CACHE = new AtomicBoolean();
 
     private BodySources() {
     }
@@ -53,6 +64,13 @@ final class BodySources {
             return new ByteArrayPartSource(s.getBytes(charset(exchange)));
         }
         if (body instanceof StreamCache cache) {
+            inMemoryCacheWarning(cache).ifPresent(warning -> {
+                if (WARNED_IN_MEMORY_CACHE.compareAndSet(false, true)) {
+                    LOG.warn("{} (logged once)", warning);
+                } else {
+                    LOG.debug(warning);
+                }
+            });
             cache.reset();
             long length = cache.length();
             InputStream in = body instanceof InputStream stream ? stream
@@ -64,6 +82,22 @@ final class BodySources {
         }
         InputStream in = exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
         return new StreamPartSource(in, -1);
+    }
+
+    /**
+     * Why a body that is a large in-memory stream cache deserves a warning: stream caching (on by
+     * default, spooling off) read a stream into the heap before the producer could stream it.
+     */
+    static Optional<String> inMemoryCacheWarning(StreamCache cache) {
+        long length = cache.length();
+        if (!cache.inMemory() || length < LARGE_IN_MEMORY_CACHE) {
+            return Optional.empty();
+        }
+        return Optional.of("the body reached oss-multipart as an in-memory stream cache of " + (length >> 20) + " MiB: Camel's "
+                + "stream caching read the whole stream into the heap before the upload began. For large streams turn "
+                + "stream caching off for the route (noStreamCaching(), or camel.main.stream-caching-enabled=false) or "
+                + "let it spool to disk (camel.main.stream-caching-spool-enabled=true); the producer then reads the "
+                + "stream in bounded part buffers");
     }
 
     /**
