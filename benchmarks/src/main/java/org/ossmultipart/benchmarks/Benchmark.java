@@ -61,6 +61,8 @@ public final class Benchmark {
     private int runs = 5;
     private long memoryMib = 4096;
     private int janitorUploads = 100_000;
+    /** Empty: all parts; else one of throughput, memory, janitor (e.g. to profile one of them). */
+    private String only = "";
 
     public static void main(String[] args) throws Exception {
         Benchmark b = new Benchmark();
@@ -76,11 +78,16 @@ public final class Benchmark {
                 case "--runs" -> b.runs = Integer.parseInt(args[++i]);
                 case "--memory-mib" -> b.memoryMib = Long.parseLong(args[++i]);
                 case "--janitor-uploads" -> b.janitorUploads = Integer.parseInt(args[++i]);
+                case "--only" -> b.only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         b.run();
         System.exit(0);
+    }
+
+    private boolean selected(String part) {
+        return only.isEmpty() || only.equals(part);
     }
 
     private void run() throws Exception {
@@ -92,16 +99,24 @@ public final class Benchmark {
         Path file = dir.resolve("data.bin");
         generate(file, sizeMib * MIB);
         List<String> summary = new ArrayList<>();
-        try (ChildJvm server = startServer("8g")) {
-            String endpoint = endpointOf(server);
-            System.out.println("Local OSS server (child JVM): " + endpoint);
-            throughput(file, endpoint, server, summary);
+        if (selected("throughput")) {
+            // heap committed and touched up front: otherwise the first runs pay the server's page faults
+            try (ChildJvm server = ChildJvm.start(List.of("-Xms8g", "-XX:+AlwaysPreTouch"), "8g", LocalOssServerMain.class.getName(),
+                    "--port", "0")) {
+                String endpoint = endpointOf(server);
+                System.out.println("Local OSS server (child JVM): " + endpoint);
+                throughput(file, endpoint, server, summary);
+            }
         }
-        try (ChildJvm server = startServer("12g")) {
-            memory(endpointOf(server), summary);
+        if (selected("memory")) {
+            try (ChildJvm server = startServer("12g")) {
+                memory(endpointOf(server), summary);
+            }
         }
-        try (ChildJvm server = startServer("4g")) {
-            janitor(endpointOf(server), summary);
+        if (selected("janitor")) {
+            try (ChildJvm server = startServer("4g")) {
+                janitor(endpointOf(server), summary);
+            }
         }
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir);
@@ -120,9 +135,11 @@ public final class Benchmark {
                     String options = "?endpoint=" + endpoint + "&region=cn-hangzhou&accessKeyId="
                             + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
                             + "&partSize=" + PART + "&concurrency=" + CONCURRENCY + "&progressInterval=1h";
-                    from("direct:upload").to("oss-multipart:bench" + options);
+                    // stream caching off, as the component docs advise for huge streams: otherwise Camel
+                    // reads the whole InputStream into the heap before the producer sees it
+                    from("direct:upload").noStreamCaching().to("oss-multipart:bench" + options);
                     // informational: CRC-64 checks only, no Content-MD5 -- the SDK's default checking
-                    from("direct:upload-crc-only").to("oss-multipart:bench" + options + "&contentMd5=false");
+                    from("direct:upload-crc-only").noStreamCaching().to("oss-multipart:bench" + options + "&contentMd5=false");
                 }
             });
             camel.start();
@@ -134,14 +151,19 @@ public final class Benchmark {
                 List<Double> b = new ArrayList<>();
                 List<Double> serverCpu = new ArrayList<>();
                 List<Double> crcOnly = new ArrayList<>();
+                CpuCost costA = new CpuCost();
+                CpuCost costAStream = new CpuCost();
+                CpuCost costB = new CpuCost();
+                CpuCost costC = new CpuCost();
                 for (int run = 0; run <= runs; run++) {
                     boolean counted = run > 0;
                     double cpu0 = server.cpuSeconds();
                     long t0 = System.nanoTime();
-                    double ra = timed(() -> upload(template, "direct:upload", file.toFile(), "a"), size);
-                    double ras = timed(() -> upload(template, "direct:upload", new FileInputStream(file.toFile()), "a-stream"), size);
-                    double rb = timed(() -> sdkUpload(sdk, file), size);
-                    double rc = timed(() -> upload(template, "direct:upload-crc-only", file.toFile(), "a-crc"), size);
+                    double ra = costA.timed(server, counted, () -> upload(template, "direct:upload", file.toFile(), "a"), size);
+                    double ras = costAStream.timed(server, counted,
+                            () -> upload(template, "direct:upload", new FileInputStream(file.toFile()), "a-stream"), size);
+                    double rb = costB.timed(server, counted, () -> sdkUpload(sdk, file), size);
+                    double rc = costC.timed(server, counted, () -> upload(template, "direct:upload-crc-only", file.toFile(), "a-crc"), size);
                     double wall = (System.nanoTime() - t0) / 1e9;
                     double cpuShare = (server.cpuSeconds() - cpu0) / wall / Runtime.getRuntime().availableProcessors() * 100;
                     System.out.printf("%s run %d: ours(file) %.1f MiB/s, ours(stream) %.1f MiB/s, SDK uploadFile %.1f MiB/s, "
@@ -155,6 +177,11 @@ public final class Benchmark {
                         crcOnly.add(rc / rb);
                     }
                 }
+                System.out.printf("%nCPU cost per MiB uploaded (counted runs; client = this JVM, server = the server's JVM):%n");
+                System.out.println("  ours(file)                " + costA);
+                System.out.println("  ours(stream)              " + costAStream);
+                System.out.println("  SDK uploadFile            " + costB);
+                System.out.println("  ours(file, CRC-64 only)   " + costC);
                 List<Double> ratioFile = new ArrayList<>();
                 List<Double> ratioStream = new ArrayList<>();
                 for (int i = 0; i < a.size(); i++) {
@@ -178,6 +205,34 @@ public final class Benchmark {
                 sdk.shutdown();
             }
         }
+    }
+
+    /** CPU time spent per MiB by the client (this JVM) and the server (its child JVM), over the counted runs. */
+    private static final class CpuCost {
+        private double clientSeconds;
+        private double serverSeconds;
+        private double mib;
+
+        double timed(ChildJvm server, boolean counted, Action action, double size) throws Exception {
+            double client0 = ownCpuSeconds();
+            double server0 = server.cpuSeconds();
+            double rate = Benchmark.timed(action, size);
+            if (counted) {
+                clientSeconds += ownCpuSeconds() - client0;
+                serverSeconds += server.cpuSeconds() - server0;
+                mib += size;
+            }
+            return rate;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "client %.2f ms, server %.2f ms", clientSeconds * 1000 / mib, serverSeconds * 1000 / mib);
+        }
+    }
+
+    private static double ownCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private interface Action {
