@@ -109,9 +109,7 @@ public final class Benchmark {
             }
         }
         if (selected("memory")) {
-            try (ChildJvm server = startServer("12g")) {
-                memory(endpointOf(server), summary);
-            }
+            memory(summary);
         }
         if (selected("janitor")) {
             try (ChildJvm server = startServer("4g")) {
@@ -303,12 +301,12 @@ public final class Benchmark {
 
     // ---- memory ----------------------------------------------------------------------------------
 
-    private void memory(String endpoint, List<String> summary) throws Exception {
+    private void memory(List<String> summary) throws Exception {
         long bytes = memoryMib * MIB;
-        String ours = memoryRun("ours", endpoint, bytes, List.of());
+        String ours = memoryRun("ours", bytes, List.of());
         // G1 stores each 8 MiB buffer in nine 1 MiB humongous regions; the serial collector shows the bare need
-        String oursSerial = memoryRun("ours", endpoint, bytes, List.of("-XX:+UseSerialGC"));
-        String sdk = memoryRun("sdk", endpoint, bytes, List.of());
+        String oursSerial = memoryRun("ours", bytes, List.of("-XX:+UseSerialGC"));
+        String sdk = memoryRun("sdk", bytes, List.of());
         System.out.println("memory, ours: " + ours);
         System.out.println("memory, ours with -XX:+UseSerialGC: " + oursSerial);
         System.out.println("memory, SDK putObject(InputStream): " + sdk);
@@ -321,9 +319,11 @@ public final class Benchmark {
         summary.add("BENCH sdk_stream_xmx128m " + (sdk.contains("outcome=ok") ? "ok" : "failed"));
     }
 
-    private static String memoryRun(String mode, String endpoint, long bytes, List<String> jvmOptions) throws Exception {
-        try (ChildJvm probe = ChildJvm.start(jvmOptions, "128m", MemoryProbe.class.getName(), mode, endpoint, Long.toString(bytes),
-                Long.toString(PART), Integer.toString(CONCURRENCY))) {
+    /** One run on a server of its own: an in-memory server holding two 4 GiB uploads at once runs out of heap. */
+    private static String memoryRun(String mode, long bytes, List<String> jvmOptions) throws Exception {
+        try (ChildJvm server = startServer("12g");
+             ChildJvm probe = ChildJvm.start(jvmOptions, "128m", MemoryProbe.class.getName(), mode, endpointOf(server),
+                     Long.toString(bytes), Long.toString(PART), Integer.toString(CONCURRENCY))) {
             try {
                 return probe.awaitLine(l -> l.startsWith("MEMORY "), 30 * 60 * 1000L);
             } catch (IllegalStateException e) {
