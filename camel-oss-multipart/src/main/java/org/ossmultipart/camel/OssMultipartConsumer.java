@@ -52,6 +52,17 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         super.doStart();
     }
 
+    /**
+     * A pass that {@code maxMessagesPerPoll} cut short goes on at once, batch after batch, so a
+     * backlog drains at full speed with bounded memory; {@code delay} separates whole passes. (Plain
+     * {@code greedy=true} would also re-poll after a finished pass and re-emit uploads a route only
+     * reported.)
+     */
+    @Override
+    public boolean isGreedy() {
+        return super.isGreedy() || scan != null;
+    }
+
     @Override
     protected int poll() throws Exception {
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
@@ -94,7 +105,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         if (!exchanges.isEmpty()) {
             LOG.info("oss://{}: {} stale multipart upload(s) older than {}{}{}", getEndpoint().getBucketName(), exchanges.size(),
                     getEndpoint().getConfiguration().getStaleAfter(), bytesKnown ? ", " + knownBytes + " bytes stored" : "",
-                    scan != null ? " (more follow in the next poll)" : "");
+                    scan != null ? " (more follow at once)" : "");
         }
         return processBatch(exchanges);
     }

@@ -202,7 +202,10 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         return maxMessagesPerPoll;
     }
 
-    /** Consumer: the most stale uploads emitted per poll (0 or negative: all); the next poll continues where this one stopped. */
+    /**
+     * Consumer: the most stale uploads emitted per poll (0 or negative: all), which bounds memory;
+     * the next poll continues where this one stopped, at once, until the pass is done.
+     */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }

@@ -84,13 +84,33 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
     }
 
     @Test
-    void moreThan2500UploadsAcrossPollsWithMaxMessagesPerPollKeepTheirPlace() throws Exception {
+    void moreThan2500UploadsInBatchesOfMaxMessagesPerPollKeepTheirPlaceAndDrainInOneScheduledRun() throws Exception {
         Set<String> ids = createMany("janitor-many-b", 2_600);
-        MockEndpoint mock = route("oss-multipart:janitor-many-b?staleAfter=1d&maxMessagesPerPoll=700&repeatCount=4");
+        // one scheduled run only: the batches after the first must follow at once, not a delay later
+        MockEndpoint mock = route("oss-multipart:janitor-many-b?staleAfter=1d&maxMessagesPerPoll=700&repeatCount=1");
         mock.expectedMessageCount(2_600);
         mock.assertIsSatisfied(20_000);
         assertThat(uploadIds(mock)).isEqualTo(ids);
-        assertThat(mock.getReceivedExchanges().get(0).getProperty(Exchange.BATCH_SIZE, Integer.class)).isEqualTo(700);
+        assertThat(mock.getReceivedExchanges()).extracting(e -> e.getProperty(Exchange.BATCH_SIZE, Integer.class))
+                .containsOnly(700, 500);
+        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS)).isEqualTo(3);
+    }
+
+    @Test
+    void aFinishedPassWaitsForTheDelayInsteadOfStartingOver() throws Exception {
+        Set<String> ids = createMany("janitor-many-c", 1_500);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("oss-multipart:janitor-many-c?staleAfter=1d&maxMessagesPerPoll=400&clock=#clock&initialDelay=0&delay=60000")
+                        .to("mock:reported");
+            }
+        });
+        MockEndpoint mock = getMockEndpoint("mock:reported");
+        mock.expectedMessageCount(1_500);
+        mock.setAssertPeriod(1_000); // nothing more may arrive: the uploads are only reported, not aborted
+        mock.assertIsSatisfied(20_000);
+        assertThat(uploadIds(mock)).isEqualTo(ids);
     }
 
     private Set<String> createMany(String bucket, int n) {
