@@ -13,8 +13,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,11 +21,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.ossmultipart.camel.OssMultipartConstants;
@@ -56,6 +52,11 @@ public final class Benchmark {
     private static final long MIB = 1024 * 1024;
     private static final long PART = 8 * MIB;
     private static final int CONCURRENCY = 4;
+
+    /** Stale uploads per batch: the batches of one pass follow each other at once, memory stays bounded. */
+    private static final int JANITOR_BATCH = 1000;
+    /** The janitor's heap: a fraction of what one exchange per upload held at once would need. */
+    private static final String JANITOR_HEAP = "64m";
 
     private long sizeMib = 1024;
     private int runs = 5;
@@ -366,45 +367,24 @@ public final class Benchmark {
         }
         System.out.printf("%ncreated %d in-progress uploads in %.1f s%n", janitorUploads, (System.nanoTime() - t0) / 1e9);
 
-        AtomicLong emitted = new AtomicLong();
-        long[] peakHeap = {0};
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind("later", Clock.offset(Clock.systemUTC(), Duration.ofDays(2)));
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("oss-multipart:janitor-bench?endpoint=" + endpoint + "&region=cn-hangzhou&accessKeyId="
-                            + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
-                            + "&staleAfter=1d&clock=#later&maxMessagesPerPoll=0&repeatCount=1&initialDelay=0")
-                            .routeId("janitor").autoStartup(false)
-                            .process(e -> emitted.incrementAndGet());
-                }
-            });
-            camel.start();
-            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("janitor").whenDone(janitorUploads).create();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peakHeap[0] = Math.max(peakHeap[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            System.gc();
-            sampler.start();
-            long start = System.nanoTime();
-            camel.getRouteController().startRoute("janitor");
-            boolean all = done.matches(30, java.util.concurrent.TimeUnit.MINUTES);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
-            double rate = emitted.get() / seconds;
-            System.out.printf("janitor: %d of %d stale uploads emitted in %.2f s = %.0f uploads/s, peak heap %d MiB (whole JVM)%n",
-                    emitted.get(), janitorUploads, seconds, rate, peakHeap[0] >> 20);
-            summary.add(bench("janitor_uploads_per_s", all ? rate : 0));
-            summary.add("BENCH janitor_peak_heap_mib " + (peakHeap[0] >> 20));
+        // a child JVM with a heap far smaller than 100,000 exchanges would need: memory must stay flat
+        try (ChildJvm probe = ChildJvm.start(List.of(), JANITOR_HEAP, JanitorProbe.class.getName(), endpoint, "janitor-bench",
+                Integer.toString(janitorUploads), Integer.toString(JANITOR_BATCH))) {
+            String line;
+            try {
+                line = probe.awaitLine(l -> l.startsWith("JANITOR "), 30 * 60 * 1000L);
+            } catch (IllegalStateException e) {
+                List<String> out = probe.output();
+                line = "JANITOR outcome=failed:_" + (out.isEmpty() ? "no_output" : out.get(out.size() - 1).replace(' ', '_'));
+            }
+            boolean ok = line.contains("outcome=ok");
+            double seconds = ok ? Double.parseDouble(field(line, "seconds")) : Double.NaN;
+            double rate = ok ? janitorUploads / seconds : 0;
+            System.out.printf("janitor (child JVM, -Xmx%s, batches of %d): %s%n", JANITOR_HEAP, JANITOR_BATCH, line);
+            System.out.printf("janitor: %d stale uploads emitted in %.2f s = %.0f uploads/s%n", janitorUploads, seconds, rate);
+            summary.add(bench("janitor_uploads_per_s", rate));
+            summary.add("BENCH janitor_peak_heap_mib " + field(line, "peak_heap_used_mib"));
+            summary.add("BENCH janitor_xmx" + JANITOR_HEAP + " " + (ok ? "ok" : "failed"));
         }
     }
 
