@@ -60,6 +60,8 @@ public final class Benchmark {
 
     private long sizeMib = 1024;
     private int runs = 5;
+    /** Uncounted runs first: the JITs, both heaps and the file cache settle over the first two. */
+    private int warmups = 2;
     private long memoryMib = 4096;
     private int janitorUploads = 100_000;
     /** Empty: all parts; else one of throughput, memory, janitor (e.g. to profile one of them). */
@@ -72,11 +74,13 @@ public final class Benchmark {
                 case "--quick" -> {
                     b.sizeMib = 64;
                     b.runs = 2;
+                    b.warmups = 1;
                     b.memoryMib = 256;
                     b.janitorUploads = 5_000;
                 }
                 case "--size-mib" -> b.sizeMib = Long.parseLong(args[++i]);
                 case "--runs" -> b.runs = Integer.parseInt(args[++i]);
+                case "--warmups" -> b.warmups = Integer.parseInt(args[++i]);
                 case "--memory-mib" -> b.memoryMib = Long.parseLong(args[++i]);
                 case "--janitor-uploads" -> b.janitorUploads = Integer.parseInt(args[++i]);
                 case "--only" -> b.only = args[++i];
@@ -94,8 +98,8 @@ public final class Benchmark {
     private void run() throws Exception {
         System.out.printf("Machine: %d cores, Java %s (%s), max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("Settings: file %d MiB, parts %d MiB, concurrency %d, %d counted runs, memory stream %d MiB, "
-                + "janitor %d uploads%n%n", sizeMib, PART / MIB, CONCURRENCY, runs, memoryMib, janitorUploads);
+        System.out.printf("Settings: file %d MiB, parts %d MiB, concurrency %d, %d warm-up and %d counted runs, memory stream %d MiB, "
+                + "janitor %d uploads%n%n", sizeMib, PART / MIB, CONCURRENCY, warmups, runs, memoryMib, janitorUploads);
         Path dir = Files.createTempDirectory("oss-bench");
         Path file = dir.resolve("data.bin");
         generate(file, sizeMib * MIB);
@@ -154,7 +158,7 @@ public final class Benchmark {
                 CpuCost costAStream = new CpuCost();
                 CpuCost costB = new CpuCost();
                 CpuCost costC = new CpuCost();
-                for (int run = 0; run <= runs; run++) {
+                for (int run = 1 - warmups; run <= runs; run++) {
                     boolean counted = run > 0;
                     double cpu0 = server.cpuSeconds();
                     long t0 = System.nanoTime();
@@ -167,7 +171,7 @@ public final class Benchmark {
                     double cpuShare = (server.cpuSeconds() - cpu0) / wall / Runtime.getRuntime().availableProcessors() * 100;
                     System.out.printf("%s run %d: ours(file) %.1f MiB/s, ours(stream) %.1f MiB/s, SDK uploadFile %.1f MiB/s, "
                             + "ours(file, CRC-64 only) %.1f MiB/s, server CPU %.0f%% of the machine%n", counted ? "counted" : "warm-up",
-                            run, ra, ras, rb, rc, cpuShare);
+                            counted ? run : run + warmups, ra, ras, rb, rc, cpuShare);
                     if (counted) {
                         a.add(ra);
                         aStream.add(ras);

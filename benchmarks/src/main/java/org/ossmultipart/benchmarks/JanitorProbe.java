@@ -1,6 +1,5 @@
 package org.ossmultipart.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,6 @@ public final class JanitorProbe {
         int uploads = Integer.parseInt(args[2]);
         int batch = Integer.parseInt(args[3]);
         AtomicLong emitted = new AtomicLong();
-        long[] peakHeap = {0};
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("later", Clock.offset(Clock.systemUTC(), Duration.ofDays(2)));
             camel.addRoutes(new RouteBuilder() {
@@ -43,25 +41,14 @@ public final class JanitorProbe {
             });
             camel.start();
             NotifyBuilder done = new NotifyBuilder(camel).fromRoute("janitor").whenDone(uploads).create();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peakHeap[0] = Math.max(peakHeap[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            HeapSampler sampler = HeapSampler.start();
             long start = System.nanoTime();
             camel.getRouteController().startRoute("janitor");
             boolean all = done.matches(30, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
+            sampler.close();
             System.out.printf("JANITOR outcome=%s emitted=%d seconds=%.2f peak_heap_used_mib=%d peak_rss_mib=%d%n",
-                    all ? "ok" : "incomplete", emitted.get(), seconds, peakHeap[0] >> 20, MemoryProbe.peakRssMib());
+                    all ? "ok" : "incomplete", emitted.get(), seconds, sampler.peakMib(), HeapSampler.peakRssMib());
         } catch (Throwable t) {
             System.out.printf("JANITOR outcome=failed:_%s emitted=%d%n", String.valueOf(t).replace(' ', '_'), emitted.get());
         }

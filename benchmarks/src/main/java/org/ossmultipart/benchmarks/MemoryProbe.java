@@ -5,9 +5,6 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -30,20 +27,7 @@ public final class MemoryProbe {
         long bytes = Long.parseLong(args[2]);
         long partSize = Long.parseLong(args[3]);
         int concurrency = Integer.parseInt(args[4]);
-        long[] peakUsed = {0};
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                peakUsed[0] = Math.max(peakUsed[0], used);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapSampler sampler = HeapSampler.start();
         String outcome;
         long start = System.nanoTime();
         try {
@@ -56,9 +40,9 @@ public final class MemoryProbe {
             outcome = "failed: " + t.getClass().getSimpleName() + ": " + t.getMessage();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        sampler.interrupt();
+        sampler.close();
         System.out.printf("MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_rss_mib=%d%n",
-                mode, outcome.replace(' ', '_'), seconds, peakUsed[0] >> 20, peakRssMib());
+                mode, outcome.replace(' ', '_'), seconds, sampler.peakMib(), HeapSampler.peakRssMib());
         System.exit(0);
     }
 
@@ -95,18 +79,5 @@ public final class MemoryProbe {
         } finally {
             oss.shutdown();
         }
-    }
-
-    static long peakRssMib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
-                }
-            }
-        } catch (Exception ignored) {
-            // not Linux
-        }
-        return -1;
     }
 }
