@@ -79,7 +79,7 @@ public final class FilePartSource implements PartSource {
                 PartDigests digests = new PartDigests(md5);
                 ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) partLength);
                 for (int pos = 0; pos < partLength; pos = target.position()) {
-                    target.limit((int) Math.min(partLength, pos + PartDigests.CHUNK));
+                    target.limit((int) Math.min(partLength, (long) pos + PartDigests.CHUNK)); // long: parts near 2 GiB
                     readFully(target, offset + pos);
                     digests.update(buffer, pos, target.position() - pos);
                 }

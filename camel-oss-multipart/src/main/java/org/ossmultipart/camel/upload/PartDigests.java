@@ -37,8 +37,10 @@ public final class PartDigests {
     /** Hashes a buffer that is already full, chunk by chunk. */
     public static RequestBody of(byte[] buffer, int offset, int length, boolean md5Wanted) {
         PartDigests digests = new PartDigests(md5Wanted);
-        for (int pos = offset, end = offset + length; pos < end; pos += CHUNK) {
-            digests.update(buffer, pos, Math.min(CHUNK, end - pos));
+        for (int pos = offset, end = offset + length; pos < end; ) {
+            int n = Math.min(CHUNK, end - pos); // advancing by n, not CHUNK: pos + CHUNK may overflow near 2 GiB
+            digests.update(buffer, pos, n);
+            pos += n;
         }
         return digests.body(buffer, offset, length);
     }
