@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -32,6 +33,8 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
     private Iterator<StaleUpload> scan;
     /** Uploads handed to the route and not finished yet: never handed out twice. */
     private IdempotentRepository inProgress;
+    /** Exchanges handed to the route whose completion has not been seen yet. */
+    private final AtomicInteger unfinished = new AtomicInteger();
 
     public OssMultipartConsumer(OssMultipartEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -60,7 +63,9 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     public boolean isGreedy() {
-        return super.isGreedy() || scan != null;
+        // only once the last batch is done: an asynchronous route (seda:, threads()) must not get the
+        // whole backlog at once; it then gets the next batch after the delay, as before
+        return super.isGreedy() || (scan != null && unfinished.get() == 0);
     }
 
     @Override
@@ -147,9 +152,11 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
             StaleUpload upload = exchange.getMessage().getBody(StaleUpload.class);
+            unfinished.incrementAndGet();
             exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
                 @Override
                 public void onComplete(Exchange done) {
+                    unfinished.decrementAndGet();
                     try {
                         if (getEndpoint().getConfiguration().isAbortStale()) {
                             abort(upload);
@@ -161,7 +168,8 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
 
                 @Override
                 public void onFailure(Exchange failed) {
-                    inProgress.remove(id(upload)); // left for the next poll
+                    unfinished.decrementAndGet();
+                    inProgress.remove(id(upload)); // left for the next pass
                 }
             });
             getProcessor().process(exchange);

@@ -97,6 +97,24 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
     }
 
     @Test
+    void anAsynchronousRouteGetsTheNextBatchOnlyAfterTheDelay() throws Exception {
+        createMany("janitor-many-d", 350);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // seda hands the exchanges over at once: continuing at once would put the whole backlog in flight
+                from("oss-multipart:janitor-many-d?staleAfter=1d&maxMessagesPerPoll=100&clock=#clock&initialDelay=0&delay=60000")
+                        .to("seda:slow");
+                from("seda:slow").delay(2).to("mock:slow");
+            }
+        });
+        MockEndpoint mock = getMockEndpoint("mock:slow");
+        mock.expectedMessageCount(100);
+        mock.setAssertPeriod(1_000);
+        mock.assertIsSatisfied(20_000);
+    }
+
+    @Test
     void aFinishedPassWaitsForTheDelayInsteadOfStartingOver() throws Exception {
         Set<String> ids = createMany("janitor-many-c", 1_500);
         context.addRoutes(new RouteBuilder() {
