@@ -537,7 +537,13 @@ public final class OssClient implements AutoCloseable {
                 while (!current.hasNext() && more) {
                     R page = fetch.apply(marker);
                     current = items.apply(page).iterator();
-                    marker = next.apply(page);
+                    M following = next.apply(page);
+                    if (following != null && following.equals(marker)) {
+                        // a truncated page whose markers do not move on would be fetched forever
+                        throw new IllegalStateException("the listing is truncated but its next marker does not advance (" + marker
+                                + "): the server's answer is inconsistent");
+                    }
+                    marker = following;
                     more = marker != null;
                 }
                 return current.hasNext();
