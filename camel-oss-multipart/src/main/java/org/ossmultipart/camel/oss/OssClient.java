@@ -525,7 +525,8 @@ public final class OssClient implements AutoCloseable {
                 requestId(response));
     }
 
-    private static <R, M, T> Stream<T> pages(M firstMarker, Function<M, R> fetch, Function<R, M> next,
+    /** Items of every page, fetched lazily; {@code next} gives the following page's marker, null after the last. */
+    static <R, M, T> Stream<T> pages(M firstMarker, Function<M, R> fetch, Function<R, M> next,
                                              Function<R, List<T>> items) {
         Iterator<T> iterator = new Iterator<>() {
             M marker = firstMarker;
