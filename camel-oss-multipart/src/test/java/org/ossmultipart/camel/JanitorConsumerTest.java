@@ -152,9 +152,10 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         upload("janitor-abort", "old-1", Duration.ofDays(2));
         upload("janitor-abort", "old-2", Duration.ofDays(8));
         String fresh = upload("janitor-abort", "fresh", Duration.ofHours(1));
+        // the notifier exists before the route starts: the poll begins at once (initialDelay=0)
+        NotifyBuilder done = new NotifyBuilder(context).whenDone(2).create();
         MockEndpoint mock = route("oss-multipart:janitor-abort?staleAfter=1d&abortStale=true&repeatCount=1");
         mock.expectedMessageCount(2);
-        NotifyBuilder done = new NotifyBuilder(context).whenDone(2).create();
         mock.assertIsSatisfied();
         assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
         assertThat(server().uploads("janitor-abort")).extracting(u -> u.uploadId()).containsExactly(fresh);
@@ -164,6 +165,7 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
     @Test
     void aFailingRouteAbortsNothing() throws Exception {
         upload("janitor-fail", "old", Duration.ofDays(2));
+        NotifyBuilder failed = new NotifyBuilder(context).whenFailed(2).create(); // before the route starts polling
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -171,7 +173,6 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
                         .throwException(new IllegalStateException("alerting is down"));
             }
         });
-        NotifyBuilder failed = new NotifyBuilder(context).whenFailed(2).create();
         assertThat(failed.matches(10, TimeUnit.SECONDS)).isTrue(); // emitted again on the next poll
         assertThat(server().uploads("janitor-fail")).hasSize(1);
         assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD)).isZero();
@@ -180,6 +181,7 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
     @Test
     void aNoSuchUploadRaceOnAbortIsHarmless() throws Exception {
         upload("janitor-race", "old", Duration.ofDays(2));
+        NotifyBuilder done = new NotifyBuilder(context).whenCompleted(1).create(); // before the route starts polling
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -190,7 +192,6 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
                         .to("mock:stale");
             }
         });
-        NotifyBuilder done = new NotifyBuilder(context).whenCompleted(1).create();
         assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
         assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)).extracting(r -> r.errorCode())
                 .containsExactly(null, "NoSuchUpload");
