@@ -6,9 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import org.ossmultipart.camel.oss.checksum.Crc64;
-import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.RequestBody;
 
 /**
@@ -109,19 +106,14 @@ public final class FilePartSource implements PartSource {
 
     /** For parts too big for an array: hash straight from the file, send as a file region. */
     private RequestBody hashRegion(long offset, long partLength) throws IOException {
-        MessageDigest digest = md5 ? Md5.newDigest() : null;
-        long crc = 0;
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-        for (long pos = offset, end = offset + partLength; pos < end; ) {
+        PartDigests digests = new PartDigests(md5);
+        ByteBuffer chunk = ByteBuffer.allocate(PartDigests.CHUNK);
+        for (long pos = offset, end = offset + partLength; pos < end; pos += chunk.limit()) {
             chunk.clear().limit((int) Math.min(chunk.capacity(), end - pos));
             readFully(chunk, pos);
-            if (digest != null) {
-                digest.update(chunk.array(), 0, chunk.limit());
-            }
-            crc = Crc64.update(crc, chunk.array(), 0, chunk.limit());
-            pos += chunk.limit();
+            digests.update(chunk.array(), 0, chunk.limit());
         }
-        return RequestBody.ofFile(file, offset, partLength).withDigests(digest == null ? null : digest.digest(), crc);
+        return digests.attachTo(RequestBody.ofFile(file, offset, partLength));
     }
 
     /** Whether the file still has the size it had when the upload started. */

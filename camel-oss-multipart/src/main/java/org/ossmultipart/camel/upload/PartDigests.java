@@ -31,7 +31,12 @@ public final class PartDigests {
 
     /** The part body: {@code length} bytes of {@code buffer}, all of which went through {@link #update}. */
     RequestBody body(byte[] buffer, int offset, int length) {
-        return RequestBody.ofBytes(buffer, offset, length).withDigests(md5 == null ? null : md5.digest(), crc);
+        return attachTo(RequestBody.ofBytes(buffer, offset, length));
+    }
+
+    /** {@code body} with the digests of the bytes that went through {@link #update}. */
+    RequestBody attachTo(RequestBody body) {
+        return body.withDigests(md5 == null ? null : md5.digest(), crc);
     }
 
     /** Hashes a buffer that is already full, chunk by chunk. */
