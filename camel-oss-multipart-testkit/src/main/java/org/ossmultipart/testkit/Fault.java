@@ -2,6 +2,7 @@ package org.ossmultipart.testkit;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * What the server does instead of (or on top of) the normal handling of a request. Built with the
@@ -22,19 +23,30 @@ public final class Fault {
         /** Complete only: commit the object, then answer 500 as if the response was lost. */
         COMMIT_THEN_FAIL,
         /** Flip one byte of the received body before checking it (a body corrupted in transit). */
-        CORRUPT_BODY
+        CORRUPT_BODY,
+        /**
+         * Hold the request until a gate opens (at most the fault's delay), then handle it normally: a
+         * request "in flight" for exactly as long as a test needs, without sleeping.
+         */
+        HOLD
     }
 
     private final Kind kind;
     private final int status;
     private final String code;
     private final Duration delay;
+    private final CountDownLatch gate;
 
     private Fault(Kind kind, int status, String code, Duration delay) {
+        this(kind, status, code, delay, null);
+    }
+
+    private Fault(Kind kind, int status, String code, Duration delay, CountDownLatch gate) {
         this.kind = kind;
         this.status = status;
         this.code = code;
         this.delay = delay;
+        this.gate = gate;
     }
 
     public static Fault error(int status, String code) {
@@ -64,6 +76,19 @@ public final class Fault {
         return new Fault(Kind.CORRUPT_BODY, 0, null, Duration.ZERO);
     }
 
+    /**
+     * Holds each matching request until {@code gate} reaches zero, or {@code atMost} has passed (so a
+     * failing test cannot hang the server), then handles it normally.
+     */
+    public static Fault hold(CountDownLatch gate, Duration atMost) {
+        return new Fault(Kind.HOLD, 0, null, Objects.requireNonNull(atMost, "atMost"), Objects.requireNonNull(gate, "gate"));
+    }
+
+    /** The gate of a {@link Kind#HOLD} fault, else null. */
+    public CountDownLatch gate() {
+        return gate;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -85,6 +110,7 @@ public final class Fault {
         return switch (kind) {
             case ERROR -> "error(" + status + " " + code + ")";
             case DELAY -> "delay(" + delay + ")";
+            case HOLD -> "hold(at most " + delay + ")";
             default -> kind.name().toLowerCase();
         };
     }

@@ -219,6 +219,16 @@ public final class LocalOssServer implements AutoCloseable {
         u.setInitiated(initiated);
     }
 
+    /**
+     * Moves the LastModified time of one stored part (what ListParts reports), e.g. to make an upload
+     * look idle for a day although it was initiated long ago.
+     */
+    public void setPartLastModified(String bucket, String uploadId, int partNumber, Instant lastModified) {
+        Upload u = store.uploads(bucket).stream().filter(x -> x.uploadId().equals(uploadId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId + " in bucket " + bucket));
+        u.setPartLastModified(partNumber, lastModified);
+    }
+
     /** Facts about a stored object, or empty. */
     public Optional<ObjectInfo> object(String bucket, String key) {
         return store.objects(bucket).stream().filter(o -> o.key().equals(key)).findFirst()

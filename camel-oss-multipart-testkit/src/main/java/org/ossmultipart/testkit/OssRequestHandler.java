@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -121,6 +122,15 @@ final class OssRequestHandler implements HttpRequestHandler {
             case DELAY -> {
                 try {
                     Thread.sleep(f.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SocketException("server stopping");
+                }
+                return new Effects(false, false, false);
+            }
+            case HOLD -> {
+                try {
+                    f.gate().await(f.delay().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new SocketException("server stopping");

@@ -39,6 +39,15 @@ public final class Upload {
         this.initiated = initiated;
     }
 
+    /** Replaces the LastModified time of a stored part. */
+    public void setPartLastModified(int partNumber, Instant lastModified) {
+        StoredPart p = parts.get(partNumber);
+        if (p == null) {
+            throw new IllegalArgumentException("upload " + uploadId + " has no part " + partNumber);
+        }
+        parts.put(partNumber, new StoredPart(p.number(), p.blob(), p.md5Hex(), p.md5(), p.crc64(), lastModified));
+    }
+
     public String key() {
         return key;
     }
