@@ -98,6 +98,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
         case "staleAfter": getOrCreateConfiguration(target).setStaleAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "staleby":
+        case "staleBy": getOrCreateConfiguration(target).setStaleBy(property(camelContext, org.ossmultipart.camel.janitor.StaleBy.class, value)); return true;
         case "storageclass":
         case "storageClass": getOrCreateConfiguration(target).setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -180,6 +182,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
         case "staleAfter": return java.lang.String.class;
+        case "staleby":
+        case "staleBy": return org.ossmultipart.camel.janitor.StaleBy.class;
         case "storageclass":
         case "storageClass": return java.lang.String.class;
         default: return null;
@@ -258,6 +262,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staleafter":
         case "staleAfter": return getOrCreateConfiguration(target).getStaleAfter();
+        case "staleby":
+        case "staleBy": return getOrCreateConfiguration(target).getStaleBy();
         case "storageclass":
         case "storageClass": return getOrCreateConfiguration(target).getStorageClass();
         default: return null;

@@ -113,6 +113,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
         case "staleAfter": target.getConfiguration().setStaleAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "staleby":
+        case "staleBy": target.getConfiguration().setStaleBy(property(camelContext, org.ossmultipart.camel.janitor.StaleBy.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "storageclass":
@@ -223,6 +225,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
         case "staleAfter": return java.lang.String.class;
+        case "staleby":
+        case "staleBy": return org.ossmultipart.camel.janitor.StaleBy.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "storageclass":
@@ -329,6 +333,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staleafter":
         case "staleAfter": return target.getConfiguration().getStaleAfter();
+        case "staleby":
+        case "staleBy": return target.getConfiguration().getStaleBy();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "storageclass":

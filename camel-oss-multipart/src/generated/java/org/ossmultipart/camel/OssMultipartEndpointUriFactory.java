@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("accessKeyId");
@@ -75,6 +75,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("socketTimeout");
         props.add("sslContextParameters");
         props.add("staleAfter");
+        props.add("staleBy");
         props.add("startScheduler");
         props.add("storageClass");
         props.add("timeUnit");

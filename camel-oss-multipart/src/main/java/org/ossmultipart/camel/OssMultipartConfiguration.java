@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.ossmultipart.camel.janitor.StaleBy;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
@@ -82,6 +83,8 @@ public class OssMultipartConfiguration implements Cloneable {
     private String prefix;
     @UriParam(label = "consumer", defaultValue = "24h")
     private String staleAfter = "24h";
+    @UriParam(label = "consumer", defaultValue = "lastActivity", enums = "lastActivity,initiated")
+    private StaleBy staleBy = StaleBy.lastActivity;
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean abortStale;
     @UriParam(label = "consumer", defaultValue = "false")
@@ -389,11 +392,27 @@ public class OssMultipartConfiguration implements Cloneable {
     }
 
     /**
-     * Consumer: an upload initiated longer ago than this is stale. Accepts 30m, 6h, 7d, 1d12h or ISO-8601
-     * such as PT6H; must be positive.
+     * Consumer: an upload whose last activity (see staleBy) is longer ago than this is stale. Accepts 30m,
+     * 6h, 7d, 1d12h or ISO-8601 such as PT6H; must be positive, and longer than the longest time one part
+     * takes to upload (the rule that protects uploads running on other nodes).
      */
     public void setStaleAfter(String staleAfter) {
         this.staleAfter = staleAfter;
+    }
+
+    public StaleBy getStaleBy() {
+        return staleBy;
+    }
+
+    /**
+     * Consumer: what makes an upload stale. lastActivity (default): the newest of its Initiated time and
+     * the LastModified of its newest part is older than staleAfter; costs one ListParts call per upload
+     * initiated before the threshold (fresh uploads cost nothing). initiated: its Initiated time alone;
+     * no extra request, but unsafe for uploads that take longer than staleAfter. Uploads that a
+     * producer of this application is running are never emitted, either way.
+     */
+    public void setStaleBy(StaleBy staleBy) {
+        this.staleBy = staleBy;
     }
 
     public boolean isAbortStale() {
@@ -412,7 +431,10 @@ public class OssMultipartConfiguration implements Cloneable {
         return includeParts;
     }
 
-    /** Consumer: list the parts of each stale upload and report its part count and stored bytes. */
+    /**
+     * Consumer: list the parts of each stale upload and report its part count and stored bytes. With
+     * staleBy=lastActivity the parts are listed anyway, so they are always reported.
+     */
     public void setIncludeParts(boolean includeParts) {
         this.includeParts = includeParts;
     }

@@ -23,7 +23,7 @@ public final class OssMultipartConstants {
     @Metadata(label = "producer", description = "The size of the stored object in bytes.", javaType = "Long")
     public static final String OBJECT_SIZE = "CamelOssObjectSize";
     @Metadata(label = "producer consumer", description = "The number of parts of the object (producer) or of the stale upload "
-            + "(consumer with includeParts).", javaType = "Integer")
+            + "(consumer, when its parts were listed: staleBy=lastActivity or includeParts).", javaType = "Integer")
     public static final String PART_COUNT = "CamelOssPartCount";
     @Metadata(label = "producer", description = "The request id of the last OSS request (quote it to Alibaba Cloud support).",
             javaType = "String")
@@ -42,10 +42,33 @@ public final class OssMultipartConstants {
     public static final String PART_ETAGS = "CamelOssPartETags";
     @Metadata(label = "consumer", description = "When the stale upload was initiated.", javaType = "java.time.Instant")
     public static final String INITIATED = "CamelOssInitiated";
+    @Metadata(label = "consumer", description = "The last activity of the stale upload: the newest of Initiated and the "
+            + "LastModified of its newest part (when its parts were listed).", javaType = "java.time.Instant")
+    public static final String LAST_ACTIVITY = "CamelOssLastActivity";
+    @Metadata(label = "consumer", description = "On the last exchange of a janitor pass: uploads the pass listed.",
+            javaType = "Long")
+    public static final String PASS_LISTED = "CamelOssPassListed";
+    @Metadata(label = "consumer", description = "On the last exchange of a janitor pass: uploads judged stale.", javaType = "Long")
+    public static final String PASS_STALE = "CamelOssPassStale";
+    @Metadata(label = "consumer", description = "On the last exchange of a janitor pass: exchanges the pass emitted, this one "
+            + "included.", javaType = "Long")
+    public static final String PASS_EMITTED = "CamelOssPassEmitted";
+    @Metadata(label = "consumer", description = "On the last exchange of a janitor pass: uploads aborted so far (every earlier "
+            + "exchange of the pass that finished; this one is aborted after it succeeds).", javaType = "Long")
+    public static final String PASS_ABORTED = "CamelOssPassAborted";
+    @Metadata(label = "consumer", description = "On the last exchange of a janitor pass: aborts the server refused so far.",
+            javaType = "Long")
+    public static final String PASS_ABORT_FAILURES = "CamelOssPassAbortFailures";
+    @Metadata(label = "consumer", description = "On the last exchange of a janitor pass: bytes stored by the stale uploads' "
+            + "parts, when their parts were listed (else null).", javaType = "Long")
+    public static final String PASS_STORED_BYTES = "CamelOssPassStoredBytes";
+    @Metadata(label = "consumer", description = "On the last exchange of a janitor pass: uploads skipped because a producer of "
+            + "this application is running them.", javaType = "Long")
+    public static final String PASS_LIVE_SKIPPED = "CamelOssPassLiveSkipped";
     @Metadata(label = "consumer", description = "The storage class of the stale upload.", javaType = "String")
     public static final String STORAGE_CLASS = "CamelOssStorageClass";
     @Metadata(label = "consumer", description = "Bytes stored by the stale upload's parts: what aborting it reclaims "
-            + "(with includeParts).", javaType = "Long")
+            + "(when its parts were listed: staleBy=lastActivity or includeParts).", javaType = "Long")
     public static final String STORED_BYTES = "CamelOssStoredBytes";
     @Metadata(label = "producer", description = "listMultipartUploads: only uploads whose key starts with this (wins over the "
             + "prefix option).", javaType = "String")

@@ -11,8 +11,11 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.ossmultipart.camel.janitor.JanitorPass;
+import org.ossmultipart.camel.janitor.PassTally;
 import org.ossmultipart.camel.janitor.StaleAfter;
 import org.ossmultipart.camel.janitor.StaleUpload;
 import org.ossmultipart.camel.janitor.StaleUploadScanner;
@@ -21,20 +24,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The janitor: polls ListMultipartUploads (every page) and emits one exchange per upload older than
- * {@code staleAfter}; with {@code abortStale}, aborts each upload once its exchange succeeded.
+ * The janitor: each pass walks every page of ListMultipartUploads and emits one exchange per stale
+ * upload (see {@link StaleUploadScanner} for what is stale); with {@code abortStale}, aborts each
+ * upload once its exchange succeeded. A pass ends with one INFO line of totals, also kept on the
+ * endpoint and carried by the pass's last exchange.
  */
 public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OssMultipartConsumer.class);
 
+    /** Exchange property marking the last exchange of a pass (the pass headers are set just before it runs). */
+    private static final String LAST_OF_PASS = "CamelOssJanitorLastOfPass";
+
     private StaleUploadScanner scanner;
-    /** The scan in progress, kept across polls when maxMessagesPerPoll cut a batch. */
+    /** The scan in progress, kept across polls when maxMessagesPerPoll cut a batch, and its tally. */
     private Iterator<StaleUpload> scan;
+    private PassTally pass;
+    /** The pass of the batch being processed (poll and processBatch run on the scheduler's thread). */
+    private PassTally polledPass;
     /** Uploads handed to the route and not finished yet: never handed out twice. */
     private IdempotentRepository inProgress;
     /** Exchanges handed to the route whose completion has not been seen yet. */
     private final AtomicInteger unfinished = new AtomicInteger();
+    private PollErrorLog pollErrors;
 
     public OssMultipartConsumer(OssMultipartEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -50,8 +62,17 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         OssMultipartConfiguration config = getEndpoint().getConfiguration();
         Clock clock = config.getClock() != null ? config.getClock() : Clock.systemUTC();
         scanner = new StaleUploadScanner(getEndpoint().getClient(), getEndpoint().getBucketName(), config.getPrefix(),
-                StaleAfter.parse(config.getStaleAfter()), clock);
+                StaleAfter.parse(config.getStaleAfter()), config.getStaleBy(), config.isIncludeParts(), clock,
+                getEndpoint().getLiveUploads(), getEndpoint().getExecutor());
         inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+        if (getExceptionHandler() instanceof LoggingExceptionHandler) {
+            // Camel's default logs every failed poll with its stack trace: an error storm in the log
+            pollErrors = new PollErrorLog(getExceptionHandler(), "oss://" + getEndpoint().getBucketName() + "/"
+                    + (config.getPrefix() == null ? "" : config.getPrefix()));
+            setExceptionHandler(pollErrors);
+        }
+        scan = null;
+        pass = null;
         super.doStart();
     }
 
@@ -72,47 +93,46 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
         Queue<Object> exchanges = new ArrayDeque<>();
-        long knownBytes = 0;
-        boolean bytesKnown = getEndpoint().getConfiguration().isIncludeParts();
+        PassTally thisPass;
         try {
             if (scan == null) {
-                scan = scanner.scan();
+                pass = scanner.newPass();
+                scan = scanner.scan(pass, (key, uploadId) -> inProgress.contains(id(getEndpoint().getBucketName(), key, uploadId)));
             }
+            thisPass = pass;
+            polledPass = thisPass;
             while (exchanges.size() < limit && scan.hasNext()) {
                 StaleUpload upload = scan.next();
-                if (!inProgress.add(id(upload))) {
-                    continue; // a slow route still has it
-                }
-                try {
-                    if (bytesKnown) {
-                        upload = scanner.withParts(upload);
-                        knownBytes += upload.storedBytes();
-                    }
-                } catch (OssException e) {
-                    inProgress.remove(id(upload));
-                    if ("NoSuchUpload".equals(e.getErrorCode())) {
-                        continue; // finished meanwhile
-                    }
-                    throw e;
-                }
+                inProgress.add(id(upload));
                 exchanges.add(createExchange(upload));
+                thisPass.emitted();
             }
             if (!scan.hasNext()) {
                 scan = null; // the next poll starts a fresh pass
+                pass = null;
+                thisPass.listingDone();
+                if (!exchanges.isEmpty()) {
+                    ((Exchange) ((ArrayDeque<Object>) exchanges).peekLast()).setProperty(LAST_OF_PASS, true);
+                }
             }
         } catch (RuntimeException e) {
             scan = null;
+            pass = null;
             for (Object o : exchanges) {
                 inProgress.remove(id(((Exchange) o).getMessage().getBody(StaleUpload.class)));
             }
             throw e instanceof OssException oss ? new OssPollException(getEndpoint().getBucketName(), oss) : e;
         }
-        if (!exchanges.isEmpty()) {
-            LOG.info("oss://{}: {} stale multipart upload(s) older than {}{}{}", getEndpoint().getBucketName(), exchanges.size(),
-                    getEndpoint().getConfiguration().getStaleAfter(), bytesKnown ? ", " + knownBytes + " bytes stored" : "",
-                    scan != null ? " (more follow at once)" : "");
+        if (pollErrors != null) {
+            pollErrors.pollSucceeded();
         }
-        return processBatch(exchanges);
+        if (!exchanges.isEmpty()) {
+            LOG.debug("oss://{}: emitting {} stale upload(s){}", getEndpoint().getBucketName(), exchanges.size(),
+                    thisPass.isListingDone() ? "" : " (more of this pass follow)");
+        }
+        int emitted = processBatch(exchanges, thisPass);
+        finishIfDone(thisPass);
+        return emitted;
     }
 
     private Exchange createExchange(StaleUpload upload) {
@@ -122,6 +142,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         m.setHeader(OssMultipartConstants.KEY, upload.key());
         m.setHeader(OssMultipartConstants.UPLOAD_ID, upload.uploadId());
         m.setHeader(OssMultipartConstants.INITIATED, upload.initiated());
+        m.setHeader(OssMultipartConstants.LAST_ACTIVITY, upload.lastActivity());
         m.setHeader(OssMultipartConstants.STORAGE_CLASS, upload.storageClass());
         if (upload.partCount() != null) {
             m.setHeader(OssMultipartConstants.PART_COUNT, upload.partCount());
@@ -132,44 +153,51 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
+        return processBatch(exchanges, polledPass);
+    }
+
+    private int processBatch(Queue<Object> exchanges, PassTally batchPass) throws Exception {
         int total = exchanges.size();
         try {
-            processAll(exchanges, total);
+            processAll(exchanges, total, batchPass);
         } finally {
             // uploads the batch did not reach (the consumer stopped, or processing threw) go back
             for (Object o : exchanges) {
                 inProgress.remove(id(((Exchange) o).getMessage().getBody(StaleUpload.class)));
+                batchPass.notProcessed();
             }
         }
         return total;
     }
 
-    private void processAll(Queue<Object> exchanges, int total) throws Exception {
+    private void processAll(Queue<Object> exchanges, int total, PassTally batchPass) throws Exception {
         for (int index = 0; index < total && isBatchAllowed(); index++) {
             Exchange exchange = (Exchange) exchanges.poll();
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
+            if (exchange.removeProperty(LAST_OF_PASS) != null) {
+                // as late as possible: every earlier exchange of a synchronous route has finished by now
+                setPassHeaders(exchange.getMessage(), batchPass.snapshot(scanner.now()));
+            }
             StaleUpload upload = exchange.getMessage().getBody(StaleUpload.class);
             unfinished.incrementAndGet();
             exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
                 @Override
                 public void onComplete(Exchange done) {
-                    unfinished.decrementAndGet();
                     try {
                         if (getEndpoint().getConfiguration().isAbortStale()) {
-                            abort(upload);
+                            abort(upload, batchPass);
                         }
                     } finally {
-                        inProgress.remove(id(upload));
+                        finished(upload, batchPass);
                     }
                 }
 
                 @Override
                 public void onFailure(Exchange failed) {
-                    unfinished.decrementAndGet();
-                    inProgress.remove(id(upload)); // left for the next pass
+                    finished(upload, batchPass); // left for the next pass
                 }
             });
             getProcessor().process(exchange);
@@ -180,22 +208,69 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private void abort(StaleUpload upload) {
+    private void finished(StaleUpload upload, PassTally batchPass) {
+        unfinished.decrementAndGet();
+        inProgress.remove(id(upload));
+        batchPass.exchangeFinished();
+        finishIfDone(batchPass);
+    }
+
+    private static void setPassHeaders(Message m, JanitorPass totals) {
+        m.setHeader(OssMultipartConstants.PASS_LISTED, totals.listed());
+        m.setHeader(OssMultipartConstants.PASS_STALE, totals.stale());
+        m.setHeader(OssMultipartConstants.PASS_EMITTED, totals.emitted());
+        m.setHeader(OssMultipartConstants.PASS_ABORTED, totals.aborted());
+        m.setHeader(OssMultipartConstants.PASS_ABORT_FAILURES, totals.abortFailures());
+        m.setHeader(OssMultipartConstants.PASS_STORED_BYTES, totals.storedBytes());
+        m.setHeader(OssMultipartConstants.PASS_LIVE_SKIPPED, totals.live());
+    }
+
+    /** Logs and publishes the pass once its listing is done and its last exchange has finished. */
+    private void finishIfDone(PassTally batchPass) {
+        if (batchPass.tryFinish()) {
+            JanitorPass totals = batchPass.snapshot(scanner.now());
+            getEndpoint().setLastJanitorPass(totals);
+            LOG.info(totals.summary());
+        }
+    }
+
+    private void abort(StaleUpload upload, PassTally batchPass) {
+        if (!isRunAllowed()) {
+            // stopping (shutdown, or leadership lost behind master:): the next pass, perhaps on another
+            // node, aborts it; aborting now could race with that node
+            batchPass.abortDeferred();
+            LOG.info("Not aborting stale upload {} of oss://{}/{}: the janitor is stopping; the next pass will", upload.uploadId(),
+                    upload.bucket(), upload.key());
+            return;
+        }
+        if (scanner.isLive(upload)) {
+            batchPass.liveAtAbort();
+            LOG.info("Not aborting upload {} of oss://{}/{}: a producer of this application resumed it meanwhile", upload.uploadId(),
+                    upload.bucket(), upload.key());
+            return;
+        }
         try {
             getEndpoint().getClient().abortMultipartUpload(upload.bucket(), upload.key(), upload.uploadId());
-            LOG.info("Aborted stale upload {} of oss://{}/{} (initiated {})", upload.uploadId(), upload.bucket(), upload.key(),
-                    upload.initiated());
+            batchPass.aborted();
+            LOG.info("Aborted stale upload {} of oss://{}/{} (initiated {}, last activity {})", upload.uploadId(), upload.bucket(),
+                    upload.key(), upload.initiated(), upload.lastActivity() == null ? "unknown" : upload.lastActivity());
         } catch (OssException e) {
             if ("NoSuchUpload".equals(e.getErrorCode())) {
+                batchPass.goneBeforeAbort();
                 LOG.debug("Stale upload {} was already completed or aborted", upload.uploadId());
             } else {
-                LOG.warn("Could not abort stale upload {} of oss://{}/{}; the next poll tries again: {}", upload.uploadId(),
+                batchPass.abortFailed();
+                LOG.warn("Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}", upload.uploadId(),
                         upload.bucket(), upload.key(), e.getMessage());
             }
         }
     }
 
     private static String id(StaleUpload upload) {
-        return upload.bucket() + "/" + upload.key() + "/" + upload.uploadId();
+        return id(upload.bucket(), upload.key(), upload.uploadId());
+    }
+
+    private static String id(String bucket, String key, String uploadId) {
+        return bucket + "/" + key + "/" + uploadId;
     }
 }

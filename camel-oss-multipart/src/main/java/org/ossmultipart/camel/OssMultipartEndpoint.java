@@ -12,6 +12,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.ossmultipart.camel.janitor.JanitorPass;
 import org.ossmultipart.camel.janitor.StaleAfter;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssClientConfig;
@@ -19,6 +20,7 @@ import org.ossmultipart.camel.oss.OssNames;
 import org.ossmultipart.camel.oss.auth.Credentials;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
+import org.ossmultipart.camel.upload.LiveUploads;
 import org.ossmultipart.camel.upload.MultipartUploader;
 import org.ossmultipart.camel.upload.PartSizing;
 
@@ -40,11 +42,19 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     /** Default time between janitor polls. */
     static final long DEFAULT_JANITOR_DELAY_MILLIS = 60_000;
+    /** Janitor polls failed in a row before it backs off (unless backoff options are set). */
+    static final int DEFAULT_BACKOFF_ERROR_THRESHOLD = 3;
+    /** While backing off the janitor skips this many polls minus one. */
+    static final int DEFAULT_BACKOFF_MULTIPLIER = 10;
 
     private OssClient client;
     private boolean ownsClient;
     private ExecutorService executor;
     private MultipartUploader uploader;
+    private volatile JanitorPass lastJanitorPass;
+
+    /** One registry of running uploads per CamelContext, shared by its producers and janitors. */
+    private static final Object LIVE_UPLOADS_LOCK = new Object();
 
     public OssMultipartEndpoint(String uri, OssMultipartComponent component, String bucketName, OssMultipartConfiguration configuration) {
         super(uri, component);
@@ -61,10 +71,19 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     public Consumer createConsumer(Processor processor) throws Exception {
         StaleAfter.parse(configuration.getStaleAfter()); // a clear error before the route starts
         OssMultipartConsumer consumer = new OssMultipartConsumer(this, processor);
-        // each pass lists the whole bucket: poll every minute unless told otherwise (Camel's default is 500 ms)
-        consumer.setDelay(DEFAULT_JANITOR_DELAY_MILLIS);
         configureConsumer(consumer);
+        if (getDelay() < 0) {
+            // each pass lists the whole bucket: poll every minute unless told otherwise (Camel's default,
+            // which configureConsumer has just applied, is 500 ms)
+            consumer.setDelay(getTimeUnit().convert(DEFAULT_JANITOR_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
+        if (consumer.getBackoffMultiplier() == 0 && consumer.getBackoffErrorThreshold() == 0 && consumer.getBackoffIdleThreshold() == 0) {
+            // a poll that keeps failing (bad credentials, no such bucket) would list the bucket every
+            // delay forever: after 3 failures in a row, skip 9 polls, then try again
+            consumer.setBackoffErrorThreshold(DEFAULT_BACKOFF_ERROR_THRESHOLD);
+            consumer.setBackoffMultiplier(DEFAULT_BACKOFF_MULTIPLIER);
+        }
         return consumer;
     }
 
@@ -108,7 +127,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
             ownsClient = true;
         }
         executor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "OssMultipartUpload[" + bucketName + "]");
-        uploader = new MultipartUploader(client, executor);
+        uploader = new MultipartUploader(client, executor, getLiveUploads());
     }
 
     @Override
@@ -170,6 +189,27 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     public OssClient getClient() {
         return client;
+    }
+
+    /** The uploads that producers of this CamelContext are running now. */
+    LiveUploads getLiveUploads() {
+        synchronized (LIVE_UPLOADS_LOCK) {
+            LiveUploads live = getCamelContext().getCamelContextExtension().getContextPlugin(LiveUploads.class);
+            if (live == null) {
+                live = new LiveUploads();
+                getCamelContext().getCamelContextExtension().addContextPlugin(LiveUploads.class, live);
+            }
+            return live;
+        }
+    }
+
+    /** The totals of the janitor's last completed pass on this endpoint, or null before the first. */
+    public JanitorPass getLastJanitorPass() {
+        return lastJanitorPass;
+    }
+
+    void setLastJanitorPass(JanitorPass pass) {
+        this.lastJanitorPass = pass;
     }
 
     MultipartUploader getUploader() {

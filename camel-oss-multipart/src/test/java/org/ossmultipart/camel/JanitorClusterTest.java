@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.TestClients;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
-import org.ossmultipart.testkit.LocalOssServer;
 import org.ossmultipart.testkit.LocalOssServerExtension;
 import org.ossmultipart.testkit.OssOperation;
 
@@ -43,11 +42,7 @@ class JanitorClusterTest {
         cluster.setAcquireLockInterval(100, TimeUnit.MILLISECONDS);
         context.addService(cluster);
         context.getRegistry().bind("clock", Clock.fixed(NOW, ZoneOffset.UTC));
-        OssMultipartConfiguration c = context.getComponent("oss-multipart", OssMultipartComponent.class).getConfiguration();
-        c.setEndpoint(OSS.server().endpoint());
-        c.setRegion(OSS.server().region());
-        c.setAccessKeyId(LocalOssServer.DEFAULT_ACCESS_KEY_ID);
-        c.setAccessKeySecret(LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
+        OssMultipartTestSupport.pointAt(context, OSS.server());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

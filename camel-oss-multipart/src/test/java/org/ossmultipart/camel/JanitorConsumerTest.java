@@ -81,6 +81,8 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         mock.assertIsSatisfied(20_000);
         assertThat(uploadIds(mock)).isEqualTo(ids);
         assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS)).isEqualTo(3);
+        // staleBy=lastActivity: every upload past the threshold gets one ListParts call (they have no parts)
+        assertThat(server().requestLog().count(OssOperation.LIST_PARTS)).isEqualTo(2_600);
     }
 
     @Test
@@ -203,6 +205,7 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         String id = upload("janitor-parts", "with-parts", Duration.ofDays(2));
         for (int n = 1; n <= 1_005; n++) { // two ListParts pages
             verifier.uploadPart("janitor-parts", "with-parts", id, n, RequestBody.ofBytes(new byte[n % 7 + 1]));
+            server().setPartLastModified("janitor-parts", id, n, NOW.minus(Duration.ofDays(2))); // idle since
         }
         long expected = 0;
         for (int n = 1; n <= 1_005; n++) {

@@ -9,9 +9,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 
 /** Wrong credentials take the janitor's health check DOWN with the OSS error; fixing them brings it back UP. */
@@ -20,10 +17,7 @@ class JanitorHealthTest extends OssMultipartTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(context);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        registry.register(new ConsumersHealthCheckRepository());
+        enableConsumerHealthChecks(context);
         return context;
     }
 

@@ -1,6 +1,9 @@
 package org.ossmultipart.camel;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +38,24 @@ public abstract class OssMultipartTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        OssMultipartComponent component = context.getComponent("oss-multipart", OssMultipartComponent.class);
-        OssMultipartConfiguration c = component.getConfiguration();
-        c.setEndpoint(OSS.server().endpoint());
-        c.setRegion(OSS.server().region());
+        pointAt(context, OSS.server());
+        return context;
+    }
+
+    /** Configures the context's oss-multipart component for the local server and its default credentials. */
+    static void pointAt(CamelContext context, LocalOssServer server) {
+        OssMultipartConfiguration c = context.getComponent("oss-multipart", OssMultipartComponent.class).getConfiguration();
+        c.setEndpoint(server.endpoint());
+        c.setRegion(server.region());
         c.setAccessKeyId(LocalOssServer.DEFAULT_ACCESS_KEY_ID);
         c.setAccessKeySecret(LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
-        return context;
+    }
+
+    /** Camel's health checks with the consumers' checks ({@code consumer:<routeId>}), as camel-health provides them. */
+    static void enableConsumerHealthChecks(CamelContext context) {
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(context);
+        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        registry.register(new ConsumersHealthCheckRepository());
     }
 }

@@ -130,9 +130,16 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String prefix;
     /**
-     * Consumer: an upload initiated longer ago than this is stale: 30m, 6h, 7d, 1d12h or ISO-8601 such as PT6H.
+     * Consumer: an upload whose last activity (see stale-by) is longer ago than this is stale: 30m, 6h, 7d, 1d12h or ISO-8601
+     * such as PT6H; longer than the longest time one part takes to upload.
      */
     private String staleAfter = "24h";
+    /**
+     * Consumer: what makes an upload stale: lastActivity (the newest of Initiated and its newest part's LastModified; one
+     * ListParts call per upload initiated before the threshold) or initiated (Initiated alone: unsafe for uploads longer than
+     * stale-after). Uploads a producer of this application runs are never emitted.
+     */
+    private String staleBy = "lastActivity";
     /**
      * Consumer: abort each stale upload after its exchange completed successfully.
      */
@@ -412,6 +419,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setStaleAfter(String staleAfter) {
         this.staleAfter = staleAfter;
+    }
+
+    public String getStaleBy() {
+        return staleBy;
+    }
+
+    public void setStaleBy(String staleBy) {
+        this.staleBy = staleBy;
     }
 
     public Boolean getAbortStale() {

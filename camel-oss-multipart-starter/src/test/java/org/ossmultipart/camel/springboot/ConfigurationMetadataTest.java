@@ -16,7 +16,7 @@ class ConfigurationMetadataTest {
             for (String option : new String[] {"endpoint", "region", "access-key-id", "access-key-secret", "security-token",
                     "credentials-provider", "signature-version", "path-style-access", "part-size", "concurrency", "content-md5",
                     "abort-on-failure", "resume", "storage-class", "server-side-encryption", "object-acl", "forbid-overwrite",
-                    "content-type", "max-retries", "prefix", "stale-after", "abort-stale", "include-parts", "enabled",
+                    "content-type", "max-retries", "prefix", "stale-after", "stale-by", "abort-stale", "include-parts", "enabled",
                     "oss-client", "ssl-context-parameters", "max-connections", "connect-timeout", "socket-timeout"}) {
                 assertThat(json).as(option).contains("\"name\": \"camel.component.oss-multipart." + option + "\"");
             }

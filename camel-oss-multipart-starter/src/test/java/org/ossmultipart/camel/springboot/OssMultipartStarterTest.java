@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "camel.component.oss-multipart.concurrency=3",
         "camel.component.oss-multipart.storage-class=IA",
         "camel.component.oss-multipart.stale-after=1d",
+        "camel.component.oss-multipart.stale-by=initiated",
         "camel.component.oss-multipart.abort-stale=true",
         "camel.component.oss-multipart.clock=#bean:fixedClock"})
 class OssMultipartStarterTest {
@@ -83,6 +84,7 @@ class OssMultipartStarterTest {
         assertThat(component.getConfiguration().getPartSize()).isEqualTo(102400);
         assertThat(component.getConfiguration().getConcurrency()).isEqualTo(3);
         assertThat(component.getConfiguration().getEndpoint()).isEqualTo(SERVER.endpoint());
+        assertThat(component.getConfiguration().getStaleBy()).isEqualTo(org.ossmultipart.camel.janitor.StaleBy.initiated);
     }
 
     @Test

@@ -6,16 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An in-progress multipart upload older than the threshold: what the janitor consumer emits.
- * {@code partCount} and {@code storedBytes} are null unless parts were listed ({@code includeParts}).
+ * An in-progress multipart upload whose last activity is older than the threshold: what the janitor
+ * consumer emits. {@code age} counts from Initiated. {@code lastActivity} is the newest of Initiated
+ * and the LastModified of its newest part; it, {@code partCount} and {@code storedBytes} are null
+ * when the parts were not listed ({@code staleBy=initiated} without {@code includeParts}).
  */
-public record StaleUpload(String bucket, String key, String uploadId, Instant initiated, String storageClass, Duration age,
-                          Integer partCount, Long storedBytes) {
-
-    /** The same upload with its parts counted. */
-    public StaleUpload withParts(int count, long bytes) {
-        return new StaleUpload(bucket, key, uploadId, initiated, storageClass, age, count, bytes);
-    }
+public record StaleUpload(String bucket, String key, String uploadId, Instant initiated, Instant lastActivity, String storageClass,
+                          Duration age, Integer partCount, Long storedBytes) {
 
     /** Plain values (strings and numbers) for JSON or logging. */
     public Map<String, Object> toMap() {
@@ -24,6 +21,9 @@ public record StaleUpload(String bucket, String key, String uploadId, Instant in
         m.put("key", key);
         m.put("uploadId", uploadId);
         m.put("initiated", initiated == null ? null : initiated.toString());
+        if (lastActivity != null) {
+            m.put("lastActivity", lastActivity.toString());
+        }
         m.put("storageClass", storageClass);
         m.put("ageSeconds", age.toSeconds());
         if (partCount != null) {

@@ -3,16 +3,30 @@ package org.ossmultipart.camel.janitor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.function.BiPredicate;
 import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
 import org.ossmultipart.camel.oss.model.PartSummary;
+import org.ossmultipart.camel.upload.LiveUploads;
 
 /**
- * Walks every in-progress upload of a bucket (lazily, page by page) and yields those initiated more
- * than {@code staleAfter} ago. One scan is one pass over the listing; a consumer keeps a scan open
- * across polls when it emits a limited number per poll, so it continues where it stopped.
+ * Walks every in-progress upload of a bucket (lazily, page by page) and yields the stale ones. An
+ * upload is a candidate when it was initiated more than {@code staleAfter} ago; a candidate that an
+ * uploader of this application is running is never yielded; with {@link StaleBy#lastActivity} its
+ * parts are listed (all pages) and it is stale only if its newest part is older than the threshold
+ * too. Fresh uploads thus cost no request beyond the listing. One scan is one pass; a consumer keeps
+ * a scan open across polls when it emits a limited number per poll, so it continues where it stopped.
  */
 public final class StaleUploadScanner {
 
@@ -20,34 +34,80 @@ public final class StaleUploadScanner {
     private final String bucket;
     private final String prefix;
     private final Duration staleAfter;
+    private final StaleBy staleBy;
+    private final boolean includeParts;
     private final Clock clock;
+    private final LiveUploads live;
+    private final Executor executor;
 
-    public StaleUploadScanner(OssClient client, String bucket, String prefix, Duration staleAfter, Clock clock) {
+    /** Uploads judged together: their ListParts calls overlap. */
+    static final int CHUNK = 100;
+    /** ListParts calls in flight at once during a pass. */
+    static final int PARALLEL_LIST_PARTS = 8;
+
+    /**
+     * @param executor runs the ListParts calls of a pass, {@value #PARALLEL_LIST_PARTS} at a time; null:
+     *                 one after the other on the calling thread
+     */
+    public StaleUploadScanner(OssClient client, String bucket, String prefix, Duration staleAfter, StaleBy staleBy,
+                              boolean includeParts, Clock clock, LiveUploads live, Executor executor) {
         this.client = client;
         this.bucket = bucket;
         this.prefix = prefix == null || prefix.isEmpty() ? null : prefix;
         this.staleAfter = staleAfter;
+        this.staleBy = staleBy;
+        this.includeParts = includeParts;
         this.clock = clock;
+        this.live = live;
+        this.executor = executor;
     }
 
-    /** A new pass over the listing; "now" is read once, when the pass starts. */
-    public Iterator<StaleUpload> scan() {
-        Instant now = clock.instant();
+    /** The tally of a new pass; "now" for the pass is read here, once. */
+    public PassTally newPass() {
+        return new PassTally(bucket, prefix, staleBy, staleAfter, clock.instant(), listsParts());
+    }
+
+    private boolean listsParts() {
+        return includeParts || staleBy == StaleBy.lastActivity;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Whether an uploader of this application runs the upload now (checked again right before an abort). */
+    public boolean isLive(StaleUpload upload) {
+        return live.isLive(upload.bucket(), upload.key(), upload.uploadId());
+    }
+
+    /**
+     * A pass over the listing, counted in {@code pass}. {@code heldByRoute} (key, uploadId) names
+     * stale uploads a route still processes from an earlier pass: counted as stale, not yielded, and
+     * their parts not listed again. The listing is judged in chunks of {@value #CHUNK}; the ListParts
+     * calls of a chunk run {@value #PARALLEL_LIST_PARTS} at a time on the executor (when one was given),
+     * since one call per old upload, one after the other, makes a pass over a large backlog take as
+     * many round trips.
+     */
+    public Iterator<StaleUpload> scan(PassTally pass, BiPredicate<String, String> heldByRoute) {
+        Instant now = pass.started();
         Instant threshold = now.minus(staleAfter);
         Iterator<MultipartUpload> all = client.listAllMultipartUploads(bucket, prefix).iterator();
         return new Iterator<>() {
-            private StaleUpload next;
+            private final Deque<StaleUpload> ready = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
-                while (next == null && all.hasNext()) {
-                    MultipartUpload u = all.next();
-                    if (u.initiated() != null && u.initiated().isBefore(threshold)) {
-                        next = new StaleUpload(bucket, u.key(), u.uploadId(), u.initiated(), u.storageClass(),
-                                Duration.between(u.initiated(), now), null, null);
+                while (ready.isEmpty() && all.hasNext()) {
+                    List<Candidate> chunk = new ArrayList<>(CHUNK);
+                    while (chunk.size() < CHUNK && all.hasNext()) {
+                        Candidate c = candidate(all.next(), now, threshold, pass, heldByRoute);
+                        if (c != null) {
+                            chunk.add(c);
+                        }
                     }
+                    judge(chunk, pass, threshold, ready);
                 }
-                return next != null;
+                return !ready.isEmpty();
             }
 
             @Override
@@ -55,20 +115,117 @@ public final class StaleUploadScanner {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                StaleUpload n = next;
-                next = null;
-                return n;
+                return ready.poll();
             }
         };
     }
 
-    /** The upload with its part count and stored bytes, from ListParts (all pages). */
-    public StaleUpload withParts(StaleUpload upload) {
-        long[] countAndBytes = new long[2];
-        client.listAllParts(bucket, upload.key(), upload.uploadId()).forEach((PartSummary p) -> {
-            countAndBytes[0]++;
-            countAndBytes[1] += p.size();
+    /** An upload initiated before the threshold, not live and not in the route: stale unless its parts say otherwise. */
+    private record Candidate(MultipartUpload upload, Duration age) {
+    }
+
+    /** The cheap part of the judgement, from the listing alone; null when the upload is not a candidate. */
+    private Candidate candidate(MultipartUpload u, Instant now, Instant threshold, PassTally pass,
+                                BiPredicate<String, String> heldByRoute) {
+        pass.listed.incrementAndGet();
+        if (u.initiated() == null || !u.initiated().isBefore(threshold)) {
+            return null;
+        }
+        if (live.isLive(bucket, u.key(), u.uploadId())) {
+            pass.live.incrementAndGet();
+            return null;
+        }
+        if (heldByRoute.test(u.key(), u.uploadId())) {
+            pass.stale.incrementAndGet();
+            return null;
+        }
+        return new Candidate(u, Duration.between(u.initiated(), now));
+    }
+
+    /** Lists the candidates' parts where needed and adds the stale ones to {@code out}, in listing order. */
+    private void judge(List<Candidate> chunk, PassTally pass, Instant threshold, Deque<StaleUpload> out) {
+        if (!listsParts()) {
+            for (Candidate c : chunk) {
+                MultipartUpload u = c.upload();
+                pass.stale.incrementAndGet();
+                out.add(new StaleUpload(bucket, u.key(), u.uploadId(), u.initiated(), null, u.storageClass(), c.age(), null, null));
+            }
+            return;
+        }
+        List<CompletableFuture<PartsSeen>> parts = listPartsOf(chunk);
+        RuntimeException failure = null;
+        for (int i = 0; i < chunk.size(); i++) {
+            PartsSeen seen;
+            try {
+                seen = parts.get(i).join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof OssException oss && "NoSuchUpload".equals(oss.getErrorCode())) {
+                    pass.gone.incrementAndGet(); // completed or aborted since the listing: nothing to do
+                } else if (failure == null) {
+                    failure = cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                }
+                continue;
+            }
+            MultipartUpload u = chunk.get(i).upload();
+            Instant lastActivity = seen.newest != null && seen.newest.isAfter(u.initiated()) ? seen.newest : u.initiated();
+            if (staleBy == StaleBy.lastActivity && !lastActivity.isBefore(threshold)) {
+                pass.active.incrementAndGet(); // a part was stored recently: someone is still uploading
+                continue;
+            }
+            pass.stale.incrementAndGet();
+            pass.storedBytes.addAndGet(seen.bytes);
+            out.add(new StaleUpload(bucket, u.key(), u.uploadId(), u.initiated(), lastActivity, u.storageClass(), chunk.get(i).age(),
+                    seen.count, seen.bytes));
+        }
+        if (failure != null) {
+            throw failure; // after every call of the chunk has ended: none is left running
+        }
+    }
+
+    private List<CompletableFuture<PartsSeen>> listPartsOf(List<Candidate> chunk) {
+        List<CompletableFuture<PartsSeen>> futures = new ArrayList<>(chunk.size());
+        if (executor == null) {
+            for (Candidate c : chunk) {
+                CompletableFuture<PartsSeen> f = new CompletableFuture<>();
+                try {
+                    f.complete(listParts(c.upload()));
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+                futures.add(f);
+            }
+            return futures;
+        }
+        Semaphore slots = new Semaphore(PARALLEL_LIST_PARTS);
+        for (Candidate c : chunk) {
+            slots.acquireUninterruptibly();
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return listParts(c.upload());
+                } finally {
+                    slots.release();
+                }
+            }, executor));
+        }
+        return futures;
+    }
+
+    private static final class PartsSeen {
+        int count;
+        long bytes;
+        Instant newest;
+    }
+
+    private PartsSeen listParts(MultipartUpload u) {
+        PartsSeen seen = new PartsSeen();
+        client.listAllParts(bucket, u.key(), u.uploadId()).forEach((PartSummary p) -> {
+            seen.count++;
+            seen.bytes += p.size();
+            if (p.lastModified() != null && (seen.newest == null || p.lastModified().isAfter(seen.newest))) {
+                seen.newest = p.lastModified();
+            }
         });
-        return upload.withParts((int) countAndBytes[0], countAndBytes[1]);
+        return seen;
     }
 }

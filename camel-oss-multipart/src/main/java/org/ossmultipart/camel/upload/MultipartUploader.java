@@ -14,15 +14,24 @@ public final class MultipartUploader {
 
     private final OssClient client;
     private final Executor executor;
+    private final LiveUploads live;
+
+    /** An uploader whose running uploads are known only to itself. */
+    public MultipartUploader(OssClient client, Executor executor) {
+        this(client, executor, new LiveUploads());
+    }
 
     /**
      * @param executor runs the coordinating task of each upload and its part uploads; it must be able
      *                 to run {@code concurrency + 1} tasks per upload at once (an unbounded or cached
      *                 pool), since the coordinator waits for its parts
+     * @param live     where running uploads are registered, so a janitor of the same application
+     *                 leaves them alone
      */
-    public MultipartUploader(OssClient client, Executor executor) {
+    public MultipartUploader(OssClient client, Executor executor, LiveUploads live) {
         this.client = client;
         this.executor = executor;
+        this.live = live;
     }
 
     /** Runs the upload on the executor; the calling thread is not blocked. */
@@ -40,6 +49,6 @@ public final class MultipartUploader {
 
     /** Runs the upload in the calling thread (parts still go to the executor). */
     public UploadResult upload(UploadRequest request) {
-        return new UploadRun(client, executor, request).run();
+        return new UploadRun(client, executor, live, request).run();
     }
 }

@@ -32,6 +32,7 @@ final class UploadRun {
 
     private final OssClient client;
     private final Executor executor;
+    private final LiveUploads live;
     private final UploadRequest request;
     private final PartSource source;
     private final Map<Integer, PartETag> done = new ConcurrentSkipListMap<>();
@@ -47,9 +48,10 @@ final class UploadRun {
     private long partSize;
     private int reused;
 
-    UploadRun(OssClient client, Executor executor, UploadRequest request) {
+    UploadRun(OssClient client, Executor executor, LiveUploads live, UploadRequest request) {
         this.client = client;
         this.executor = executor;
+        this.live = live;
         this.request = request;
         this.source = request.source;
     }
@@ -59,6 +61,10 @@ final class UploadRun {
             return runUpload();
         } catch (IOException closeFailure) {
             throw new MultipartUploadException(request.bucket, request.key, uploadId, false, done.size(), closeFailure);
+        } finally {
+            if (uploadId != null) {
+                live.unregister(request.bucket, request.key, uploadId); // completed or aborted (or left open): no longer ours
+            }
         }
     }
 
@@ -98,6 +104,7 @@ final class UploadRun {
         }
         try {
             uploadId = openUpload();
+            live.register(request.bucket, request.key, uploadId);
             uploadParts(first);
             awaitParts();
             Throwable partFailure = failure.get();
@@ -202,7 +209,8 @@ final class UploadRun {
                     result.crc64() != null ? result.crc64() : body.crc64()));
             progress(part.length());
         } catch (Throwable t) {
-            failure.compareAndSet(null, t);
+            failure.compareAndSet(null, UploadGoneException.isNoSuchUpload(t)
+                    ? new UploadGoneException(request.bucket, request.key, uploadId, "UploadPart " + part.number(), (OssException) t) : t);
         } finally {
             part.release();
             slots.release();
@@ -261,6 +269,9 @@ final class UploadRun {
                     UploadResult committed = committedByEarlierAttempt(expectedCrc, size, parts.size(), e);
                     logDone(size, parts.size());
                     return committed;
+                }
+                if (UploadGoneException.isNoSuchUpload(e)) {
+                    throw new UploadGoneException(request.bucket, request.key, uploadId, "CompleteMultipartUpload", e);
                 }
                 if (!e.isRetryable() || attempt >= request.maxRetries || !backoff.pause(attempt)) {
                     throw e;

@@ -92,12 +92,14 @@ public final class QuickstartApp {
             Long headCrc = client.headObject(bucket, "quickstart/" + file.getFileName()).crc64();
             boolean verified = Long.toUnsignedString(crc).equals(serverCrc) && headCrc != null && headCrc == crc;
 
-            // an upload somebody started and forgot: one part, never completed
+            // an upload somebody started and forgot: one part, never completed, idle for three hours (the janitor
+            // judges uploads by their last activity: an old upload that still stores parts is left alone)
             String forgotten = "quickstart/forgotten-" + System.currentTimeMillis() + ".bin";
             String uploadId = client.initiateMultipartUpload(bucket, forgotten, ObjectOptions.none()).uploadId();
             client.uploadPart(bucket, forgotten, uploadId, 1, RequestBody.ofBytes(new byte[256 * 1024]));
             if (local != null) {
                 local.setInitiated(bucket, uploadId, Instant.now().minus(Duration.ofHours(3)));
+                local.setPartLastModified(bucket, uploadId, 1, Instant.now().minus(Duration.ofHours(3)));
             }
             NotifyBuilder janitorDone = new NotifyBuilder(context).fromRoute("janitor").whenDone(1).create();
             context.getRouteController().startRoute("janitor");
