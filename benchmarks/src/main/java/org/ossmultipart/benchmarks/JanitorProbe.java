@@ -14,7 +14,7 @@ import org.ossmultipart.testkit.LocalOssServer;
  * Child-JVM main for the janitor run: one janitor pass over a bucket whose uploads are all stale,
  * in batches, timed and with the heap sampled; prints one result line. Run with a small heap, it
  * shows that memory does not grow with the number of uploads.
- * Args: endpoint bucket uploads batch.
+ * Args: endpoint bucket uploads batch staleBy.
  */
 public final class JanitorProbe {
 
@@ -26,6 +26,7 @@ public final class JanitorProbe {
         String bucket = args[1];
         int uploads = Integer.parseInt(args[2]);
         int batch = Integer.parseInt(args[3]);
+        String staleBy = args[4];
         AtomicLong emitted = new AtomicLong();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("later", Clock.offset(Clock.systemUTC(), Duration.ofDays(2)));
@@ -34,7 +35,7 @@ public final class JanitorProbe {
                 public void configure() {
                     from("oss-multipart:" + bucket + "?endpoint=" + endpoint + "&region=cn-hangzhou&accessKeyId="
                             + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
-                            + "&staleAfter=1d&clock=#later&maxMessagesPerPoll=" + batch + "&repeatCount=1&initialDelay=0")
+                            + "&staleAfter=1d&staleBy=" + staleBy + "&clock=#later&maxMessagesPerPoll=" + batch + "&repeatCount=1&initialDelay=0")
                             .routeId("janitor").autoStartup(false)
                             .process(e -> emitted.incrementAndGet());
                 }
