@@ -17,9 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.ossmultipart.camel.upload.ByteArrayPartSource;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.upload.FilePartSource;
-import org.ossmultipart.camel.upload.PartDigests;
-import org.ossmultipart.camel.upload.PartSizing;
-import org.ossmultipart.camel.upload.PendingPart;
 import org.ossmultipart.camel.upload.PartSource;
 import org.ossmultipart.camel.upload.StreamPartSource;
 
@@ -102,26 +99,11 @@ final class BodySources {
 
     /**
      * The whole body as one part with its digests, for the uploadPart operation: a file is sent as a
-     * file region (never loaded), anything else as bytes.
+     * file region (never loaded, reopened when sent), anything else as bytes.
      */
     static RequestBody singlePart(Exchange exchange, boolean md5) throws Exception {
-        PartSource source = from(exchange);
-        try {
-            if (source instanceof FilePartSource || source instanceof ByteArrayPartSource) {
-                long length = source.knownLength();
-                if (length > PartSizing.MAX_PART_SIZE) {
-                    throw new IllegalArgumentException("a part must be at most 5 GiB (5368709120 bytes), the body has " + length);
-                }
-                source.computeMd5(md5);
-                PendingPart part = source.next(1, Math.max(1, length));
-                return part == null ? RequestBody.empty() : part.load();
-            }
-            byte[] bytes = ((StreamPartSource) source).readAll();
-            return PartDigests.of(bytes, 0, bytes.length, md5);
-        } finally {
-            if (source instanceof FilePartSource) {
-                source.close(); // the file region is reopened when sent
-            }
+        try (PartSource source = from(exchange)) {
+            return source.whole(md5);
         }
     }
 

@@ -255,7 +255,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             LOG.info("Aborted stale upload {} of oss://{}/{} (initiated {}, last activity {})", upload.uploadId(), upload.bucket(),
                     upload.key(), upload.initiated(), upload.lastActivity() == null ? "unknown" : upload.lastActivity());
         } catch (OssException e) {
-            if ("NoSuchUpload".equals(e.getErrorCode())) {
+            if (e.isNoSuchUpload()) {
                 batchPass.goneBeforeAbort();
                 LOG.debug("Stale upload {} was already completed or aborted", upload.uploadId());
             } else {

@@ -9,6 +9,7 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.OssLimits;
 import org.ossmultipart.camel.oss.OssNames;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.InitiateMultipartUploadResult;
@@ -22,7 +23,6 @@ import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.oss.model.UploadPartResult;
 import org.ossmultipart.camel.upload.MultipartUploadException;
 import org.ossmultipart.camel.upload.PartSource;
-import org.ossmultipart.camel.upload.PartSizing;
 import org.ossmultipart.camel.upload.UploadRequest;
 import org.ossmultipart.camel.upload.UploadResult;
 
@@ -213,7 +213,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
                 try {
                     client().abortMultipartUpload(bucket(), key, uploadId);
                 } catch (OssException e) {
-                    if (!"NoSuchUpload".equals(e.getErrorCode())) {
+                    if (!e.isNoSuchUpload()) {
                         throw e;
                     }
                     // completed or aborted by someone else meanwhile: nothing is left to clean
@@ -230,8 +230,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         String key = key(exchange);
         String uploadId = requiredUploadId(m);
         Integer partNumber = m.getHeader(OssMultipartConstants.PART_NUMBER, Integer.class);
-        if (partNumber == null || partNumber < 1 || partNumber > PartSizing.MAX_PARTS) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.PART_NUMBER + " must be a part number 1..10000 for "
+        if (partNumber == null || partNumber < 1 || partNumber > OssLimits.MAX_PARTS) {
+            throw new IllegalArgumentException("header " + OssMultipartConstants.PART_NUMBER + " must be a part number 1.." + OssLimits.MAX_PARTS + " for "
                     + "uploadPart, was " + partNumber);
         }
         RequestBody body = BodySources.singlePart(exchange, config().isContentMd5());
@@ -286,8 +286,9 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             m.setHeader(OssMultipartConstants.IS_TRUNCATED, false);
             return;
         }
-        if (maxUploads != null && (maxUploads < 1 || maxUploads > 1000)) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.MAX_UPLOADS + " must be 1..1000, was " + maxUploads);
+        if (maxUploads != null && (maxUploads < 1 || maxUploads > OssLimits.MAX_LIST_PAGE)) {
+            throw new IllegalArgumentException("header " + OssMultipartConstants.MAX_UPLOADS + " must be 1.." + OssLimits.MAX_LIST_PAGE
+                    + ", was " + maxUploads);
         }
         ListMultipartUploadsResult page = client().listMultipartUploads(ListMultipartUploadsRequest.of(bucket()).withPrefix(prefix)
                 .withMarkers(keyMarker, uploadIdMarker).withMaxUploads(maxUploads == null ? 0 : maxUploads));

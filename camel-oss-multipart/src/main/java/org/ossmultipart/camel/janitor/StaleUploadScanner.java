@@ -160,7 +160,7 @@ public final class StaleUploadScanner {
                 seen = parts.get(i).join();
             } catch (CompletionException e) {
                 Throwable cause = e.getCause();
-                if (cause instanceof OssException oss && "NoSuchUpload".equals(oss.getErrorCode())) {
+                if (cause instanceof OssException oss && oss.isNoSuchUpload()) {
                     pass.gone.incrementAndGet(); // completed or aborted since the listing: nothing to do
                 } else if (failure == null) {
                     failure = cause instanceof RuntimeException r ? r : new CompletionException(cause);

@@ -40,7 +40,6 @@ import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.ossmultipart.camel.oss.auth.Credentials;
-import org.ossmultipart.camel.oss.checksum.Crc64;
 import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.internal.Backoff;
 import org.ossmultipart.camel.oss.internal.ErrorMapper;
@@ -153,7 +152,7 @@ public final class OssClient implements AutoCloseable {
      * A mismatch is an {@link OssIntegrityException}, and the part is sent again.
      */
     public UploadPartResult uploadPart(String bucket, String key, String uploadId, int partNumber, RequestBody body) {
-        checkPartNumber(partNumber);
+        OssLimits.checkPartNumber(partNumber);
         requireUploadId(uploadId);
         OssCall call = new OssCall("UploadPart", "PUT", bucket, key).param("partNumber", partNumber).param("uploadId", uploadId)
                 .body(body);
@@ -198,7 +197,7 @@ public final class OssClient implements AutoCloseable {
                 .header("Content-Type", "application/xml")
                 .header("Content-MD5", Md5.contentMd5(Md5.digest(xml, 0, xml.length)))
                 .body(RequestBody.ofBytes(xml));
-        return execute(call, response -> completeResult(call.describe(), response, expectedObjectCrc(sorted)));
+        return execute(call, response -> completeResult(call.describe(), response, PartETag.objectCrc(sorted)));
     }
 
     /** Completes with every uploaded part ({@code x-oss-complete-all: yes}): the server lists and sorts them. */
@@ -226,18 +225,6 @@ public final class OssClient implements AutoCloseable {
         verifyCrc(operation, expectedCrc, crc, requestId, false);
         return new CompleteMultipartUploadResult(xml.bucket, decode(xml.key, xml.encodingType), PartETag.stripQuotes(xml.etag), xml.location,
                 crc, header(response, "x-oss-version-id"), requestId);
-    }
-
-    /** The CRC-64 of the object the parts make, or {@code null} if a part lacks its CRC or size. */
-    public static Long expectedObjectCrc(List<PartETag> sortedParts) {
-        long crc = 0;
-        for (PartETag p : sortedParts) {
-            if (p.crc64() == null || p.size() < 0) {
-                return null;
-            }
-            crc = Crc64.combine(crc, p.crc64(), p.size());
-        }
-        return crc;
     }
 
     public void abortMultipartUpload(String bucket, String key, String uploadId) {
@@ -286,11 +273,9 @@ public final class OssClient implements AutoCloseable {
     /** One page of the parts of an upload; {@code maxParts} 1..1000 (0 = default). */
     public ListPartsResult listParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts) {
         requireUploadId(uploadId);
-        if (maxParts < 0 || maxParts > 1000) {
-            throw new IllegalArgumentException("maxParts must be 1..1000 (0 for the default), was " + maxParts);
-        }
-        if (partNumberMarker < 0 || partNumberMarker > 10_000) {
-            throw new IllegalArgumentException("partNumberMarker must be 0..10000, was " + partNumberMarker);
+        OssLimits.checkPageSize("maxParts", maxParts);
+        if (partNumberMarker < 0 || partNumberMarker > OssLimits.MAX_PARTS) {
+            throw new IllegalArgumentException("partNumberMarker must be 0.." + OssLimits.MAX_PARTS + ", was " + partNumberMarker);
         }
         OssCall call = new OssCall("ListParts", "GET", bucket, key).param("uploadId", uploadId).param("encoding-type", "url")
                 .param("part-number-marker", partNumberMarker > 0 ? partNumberMarker : null)
@@ -601,12 +586,6 @@ public final class OssClient implements AutoCloseable {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static void checkPartNumber(int partNumber) {
-        if (partNumber < 1 || partNumber > 10_000) {
-            throw new IllegalArgumentException("partNumber must be 1..10000, was " + partNumber);
-        }
     }
 
     private static void requireUploadId(String uploadId) {

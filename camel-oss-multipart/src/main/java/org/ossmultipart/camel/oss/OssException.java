@@ -15,6 +15,8 @@ public class OssException extends RuntimeException {
 
     /** Code of client-side I/O failures (connection refused or reset, timeouts...). */
     public static final String CLIENT_IO_ERROR = "ClientIOError";
+    /** The upload id is unknown to the server: completed, aborted, or never there. */
+    public static final String NO_SUCH_UPLOAD = "NoSuchUpload";
     /** Code of answers that could not be understood. */
     public static final String INVALID_RESPONSE = "InvalidResponse";
 
@@ -117,6 +119,11 @@ public class OssException extends RuntimeException {
      * checks on either side ({@code InvalidDigest}, a part's CRC/ETag mismatch: the bytes were damaged
      * on the way).
      */
+    /** NoSuchUpload: the upload id is unknown -- completed, aborted, or never there. */
+    public boolean isNoSuchUpload() {
+        return NO_SUCH_UPLOAD.equals(errorCode);
+    }
+
     public boolean isRetryable() {
         return statusCode >= 500 || statusCode == 408 || statusCode == 429 || RETRYABLE_CODES.contains(errorCode);
     }

@@ -5,17 +5,12 @@ import org.ossmultipart.camel.oss.model.RequestBody;
 /** A body already in memory: parts are slices of the array, never copied. */
 public final class ByteArrayPartSource implements PartSource {
 
-    private volatile boolean md5 = true;
-
     private final byte[] data;
+    private long partSize;
+    private boolean md5 = true;
 
     public ByteArrayPartSource(byte[] data) {
         this.data = data;
-    }
-
-    @Override
-    public void computeMd5(boolean md5) {
-        this.md5 = md5;
     }
 
     @Override
@@ -29,21 +24,46 @@ public final class ByteArrayPartSource implements PartSource {
     }
 
     @Override
-    public PendingPart next(int partNumber, long partSize) {
+    public void prepare(long partSize, int concurrency, boolean md5) {
+        this.partSize = partSize;
+        this.md5 = md5;
+    }
+
+    @Override
+    public PendingPart next(int partNumber) {
         long offset = (partNumber - 1) * partSize;
         if (offset >= data.length) {
             return null;
         }
         int length = (int) Math.min(partSize, data.length - offset);
+        boolean withMd5 = md5;
         return new SlicedPart(partNumber, offset, length) {
             @Override
             public RequestBody load() {
-                return PartDigests.of(data, (int) offset, length, md5);
+                return PartDigests.of(data, (int) offset, length, withMd5);
             }
 
             @Override
             public void release() {
             }
         };
+    }
+
+    @Override
+    public long bytesRead() {
+        return data.length;
+    }
+
+    @Override
+    public void checkUnchanged() {
+    }
+
+    @Override
+    public RequestBody whole(boolean md5) {
+        return data.length == 0 ? RequestBody.empty() : PartDigests.of(data, 0, data.length, md5);
+    }
+
+    @Override
+    public void close() {
     }
 }

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.ossmultipart.camel.oss.OssLimits;
 import org.ossmultipart.camel.oss.model.RequestBody;
 
 /**
@@ -15,14 +16,12 @@ import org.ossmultipart.camel.oss.model.RequestBody;
  */
 public final class FilePartSource implements PartSource {
 
-    private volatile boolean md5 = true;
-
-    /** Largest part kept in one pooled array. */
-    static final long MAX_BUFFERED_PART = Integer.MAX_VALUE - 64;
-
     private final Path file;
     private final long length;
     private final FileChannel channel;
+    private long partSize;
+    private volatile boolean md5 = true;
+    /** Part buffers, one per part in flight; null when parts are too big for arrays (sent as file regions). */
     private BufferPool pool;
 
     public FilePartSource(Path file) throws IOException {
@@ -36,11 +35,6 @@ public final class FilePartSource implements PartSource {
     }
 
     @Override
-    public void computeMd5(boolean md5) {
-        this.md5 = md5;
-    }
-
-    @Override
     public long knownLength() {
         return length;
     }
@@ -50,30 +44,35 @@ public final class FilePartSource implements PartSource {
         return true;
     }
 
-    /** Uses this pool for part buffers (the uploader sizes it). */
-    void usePool(BufferPool pool) {
-        this.pool = pool;
+    /** One buffer per part in flight, unless parts are too big for an array: those are sent as file regions. */
+    @Override
+    public void prepare(long partSize, int concurrency, boolean md5) {
+        this.partSize = partSize;
+        this.md5 = md5;
+        long bufferSize = PartSizing.bufferSize(partSize, length);
+        this.pool = bufferSize > PartSizing.MAX_ARRAY_PART ? null : new BufferPool((int) bufferSize, concurrency);
     }
 
     @Override
-    public PendingPart next(int partNumber, long partSize) {
+    public PendingPart next(int partNumber) {
         long offset = (partNumber - 1) * partSize;
         if (offset >= length || (length == 0 && partNumber > 1)) {
             return null;
         }
         long partLength = Math.min(partSize, length - offset);
+        boolean withMd5 = md5;
         return new SlicedPart(partNumber, offset, partLength) {
             private byte[] buffer;
 
             @Override
             public RequestBody load() throws IOException, InterruptedException {
-                if (pool == null || partLength > MAX_BUFFERED_PART || partLength > pool.bufferSize()) {
-                    return hashRegion(offset, partLength);
+                if (pool == null || partLength > pool.bufferSize()) {
+                    return hashRegion(offset, partLength, withMd5);
                 }
                 buffer = pool.acquire();
                 // read and hash chunk by chunk: each chunk is hashed while it is still in cache, and
                 // the JDK's temporary direct buffer for the read stays small
-                PartDigests digests = new PartDigests(md5);
+                PartDigests digests = new PartDigests(withMd5);
                 ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) partLength);
                 for (int pos = 0; pos < partLength; pos = target.position()) {
                     target.limit((int) Math.min(partLength, (long) pos + PartDigests.CHUNK)); // long: parts near 2 GiB
@@ -105,7 +104,7 @@ public final class FilePartSource implements PartSource {
     }
 
     /** For parts too big for an array: hash straight from the file, send as a file region. */
-    private RequestBody hashRegion(long offset, long partLength) throws IOException {
+    private RequestBody hashRegion(long offset, long partLength, boolean md5) throws IOException {
         PartDigests digests = new PartDigests(md5);
         ByteBuffer chunk = ByteBuffer.allocate(PartDigests.CHUNK);
         for (long pos = offset, end = offset + partLength; pos < end; pos += chunk.limit()) {
@@ -116,9 +115,28 @@ public final class FilePartSource implements PartSource {
         return digests.attachTo(RequestBody.ofFile(file, offset, partLength));
     }
 
-    /** Whether the file still has the size it had when the upload started. */
-    boolean unchanged() throws IOException {
-        return Files.size(file) == length;
+    @Override
+    public long bytesRead() {
+        return length;
+    }
+
+    /** Fails when the file no longer has the size it had when the upload started. */
+    @Override
+    public void checkUnchanged() throws IOException {
+        if (Files.size(file) != length) {
+            throw new IllegalStateException("file " + file + " changed size while it was uploaded (" + length
+                    + " bytes at the start): the object would not match it");
+        }
+    }
+
+    /** The whole file as one file region (never loaded into memory), hashed from the file. */
+    @Override
+    public RequestBody whole(boolean md5) throws IOException {
+        if (length > OssLimits.MAX_PART_SIZE) {
+            throw new IllegalArgumentException("a part must be at most 5 GiB (" + OssLimits.MAX_PART_SIZE + " bytes), the body has "
+                    + length);
+        }
+        return length == 0 ? RequestBody.empty() : hashRegion(0, length, md5);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package org.ossmultipart.camel.upload;
 
-/** The OSS part limits and the choice of a part size for a body. */
+import org.ossmultipart.camel.oss.OssLimits;
+
+/** The choice of a part size for a body, within the limits of {@link OssLimits}. */
 public final class PartSizing {
 
-    public static final long MIN_PART_SIZE = 100 * 1024;
-    public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
-    public static final int MAX_PARTS = 10_000;
+    private static final long MIN_PART_SIZE = OssLimits.MIN_PART_SIZE;
+    private static final long MAX_PART_SIZE = OssLimits.MAX_PART_SIZE;
+    private static final int MAX_PARTS = OssLimits.MAX_PARTS;
+    /** Largest part kept in one Java array (stream and in-memory bodies; file bodies send larger parts as file regions). */
+    static final long MAX_ARRAY_PART = Integer.MAX_VALUE - 64;
     private static final long MIB = 1024 * 1024;
 
     private PartSizing() {
@@ -34,6 +38,11 @@ public final class PartSizing {
                     + "(5 GiB): OSS multipart objects are limited to 48.8 TiB");
         }
         return grown;
+    }
+
+    /** The size of one part buffer: a part, or the whole body when it is smaller (at least 1). */
+    static long bufferSize(long partSize, long knownLength) {
+        return knownLength >= 0 ? Math.min(partSize, Math.max(knownLength, 1)) : partSize;
     }
 
     /** The message when a stream needs part 10,001: which partSize would have worked (with headroom). */

@@ -37,7 +37,7 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
         try {
             storedParts = client.listAllParts(request.bucket, request.key, uploadId).toList();
         } catch (OssException e) {
-            if ("NoSuchUpload".equals(e.getErrorCode())) {
+            if (e.isNoSuchUpload()) {
                 LOG.warn("Upload {} of oss://{}/{} to resume does not exist (completed or aborted): starting a new upload",
                         uploadId, request.bucket, request.key);
                 return null;
@@ -54,7 +54,7 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
             if (offset >= length || stored.size() != Math.min(partSize, length - offset)) {
                 continue;
             }
-            PendingPart local = source.next(stored.partNumber(), partSize);
+            PendingPart local = source.next(stored.partNumber());
             if (local == null) {
                 continue;
             }

@@ -10,10 +10,10 @@ import org.ossmultipart.camel.oss.model.RequestBody;
  */
 public final class StreamPartSource implements PartSource {
 
-    private volatile boolean md5 = true;
-
     private final InputStream in;
     private final long declaredLength;
+    private long partSize;
+    private volatile boolean md5 = true;
     private BufferPool pool;
     private boolean ended;
     private long offset;
@@ -24,8 +24,25 @@ public final class StreamPartSource implements PartSource {
         this.declaredLength = declaredLength;
     }
 
-    void usePool(BufferPool pool) {
-        this.pool = pool;
+    /**
+     * The reader fills one buffer while {@code concurrency} parts upload: a pool of (concurrency + 1)
+     * buffers of one part each bounds the memory, whatever the stream's size.
+     */
+    @Override
+    public void prepare(long partSize, int concurrency, boolean md5) {
+        long bufferSize = PartSizing.bufferSize(partSize, declaredLength);
+        if (bufferSize > PartSizing.MAX_ARRAY_PART) {
+            throw new IllegalArgumentException("partSize above 2 GiB needs a File or Path body (stream parts are held in memory), was "
+                    + partSize);
+        }
+        this.partSize = partSize;
+        this.md5 = md5;
+        this.pool = new BufferPool((int) bufferSize, concurrency + 1);
+    }
+
+    @Override
+    public boolean isRandomAccess() {
+        return false;
     }
 
     /** The pool of part buffers (once the upload has started), to observe the memory bound. */
@@ -34,22 +51,18 @@ public final class StreamPartSource implements PartSource {
     }
 
     @Override
-    public void computeMd5(boolean md5) {
-        this.md5 = md5;
-    }
-
-    @Override
     public long knownLength() {
         return declaredLength;
     }
 
     /** Bytes read from the stream so far. */
+    @Override
     public long bytesRead() {
         return offset;
     }
 
     @Override
-    public PendingPart next(int partNumber, long partSize) throws IOException, InterruptedException {
+    public PendingPart next(int partNumber) throws IOException, InterruptedException {
         if (ended) {
             return null;
         }
@@ -78,12 +91,13 @@ public final class StreamPartSource implements PartSource {
         long partOffset = offset;
         offset += filled;
         int length = filled;
+        boolean withMd5 = md5;
         return new SlicedPart(partNumber, partOffset, length) {
             private byte[] held = buffer;
 
             @Override
             public RequestBody load() {
-                return PartDigests.of(held, 0, length, md5);
+                return PartDigests.of(held, 0, length, withMd5);
             }
 
             @Override
@@ -96,13 +110,18 @@ public final class StreamPartSource implements PartSource {
         };
     }
 
-    /** The whole stream in memory (for a single part), refusing more than a part may hold. */
-    public byte[] readAll() throws IOException {
-        byte[] all = in.readNBytes((int) Math.min(FilePartSource.MAX_BUFFERED_PART, Integer.MAX_VALUE - 64));
+    @Override
+    public void checkUnchanged() {
+    }
+
+    /** The whole stream in memory, refusing more than one array holds. */
+    @Override
+    public RequestBody whole(boolean md5) throws IOException {
+        byte[] all = in.readNBytes((int) PartSizing.MAX_ARRAY_PART);
         if (in.read() >= 0) {
             throw new IllegalArgumentException("a part read from a stream must be smaller than 2 GiB; use a File body for larger parts");
         }
-        return all;
+        return PartDigests.of(all, 0, all.length, md5);
     }
 
     @Override

@@ -28,6 +28,6 @@ public class UploadGoneException extends OssException {
     }
 
     static boolean isNoSuchUpload(Throwable t) {
-        return t instanceof OssException e && "NoSuchUpload".equals(e.getErrorCode());
+        return t instanceof OssException e && e.isNoSuchUpload();
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
+import org.ossmultipart.camel.oss.OssLimits;
 import org.ossmultipart.camel.oss.internal.Backoff;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.ObjectMetadata;
@@ -73,18 +74,12 @@ final class UploadRun {
         try {
             long known = source.knownLength();
             partSize = PartSizing.choose(request.partSize, known);
-            boolean buffered = source instanceof StreamPartSource;
-            long largestPart = known >= 0 ? Math.min(partSize, known) : partSize;
-            if (buffered && largestPart > FilePartSource.MAX_BUFFERED_PART) {
-                throw new IllegalArgumentException("partSize above 2 GiB needs a File or Path body (stream parts are held in memory), was "
-                        + partSize);
-            }
-            source.computeMd5(request.contentMd5);
-            preparePool(known);
+            source.prepare(partSize, request.concurrency, request.contentMd5);
+            slots = new Semaphore(request.concurrency);
             if (known == 0) {
                 return putEmpty();
             }
-            first = source.next(1, partSize);
+            first = source.next(1);
             if (first == null || first.length() == 0) {
                 if (first != null) {
                     first.release();
@@ -94,7 +89,8 @@ final class UploadRun {
             if (partSize == request.partSize) {
                 LOG.debug("Uploading oss://{}/{} in parts of {} bytes", request.bucket, request.key, partSize);
             } else {
-                LOG.info("partSize grown from {} to {} bytes so that {} bytes fit in 10000 parts", request.partSize, partSize, known);
+                LOG.info("partSize grown from {} to {} bytes so that {} bytes fit in {} parts", request.partSize, partSize, known,
+                        OssLimits.MAX_PARTS);
             }
         } catch (Throwable t) {
             if (first != null) {
@@ -111,28 +107,11 @@ final class UploadRun {
             if (partFailure != null) {
                 throw partFailure;
             }
-            if (source instanceof FilePartSource file && !file.unchanged()) {
-                throw new IllegalStateException("file " + file.file() + " changed size while it was uploaded ("
-                        + source.knownLength() + " bytes at the start): the object would not match it");
-            }
+            source.checkUnchanged();
             return complete();
         } catch (Throwable t) {
             awaitParts();
             throw fail(t);
-        }
-    }
-
-    private void preparePool(long known) {
-        slots = new Semaphore(request.concurrency);
-        long bufferSize = known >= 0 ? Math.min(partSize, Math.max(known, 1)) : partSize;
-        if (bufferSize > FilePartSource.MAX_BUFFERED_PART) {
-            return; // file regions: no buffers
-        }
-        if (source instanceof StreamPartSource stream) {
-            // the reader fills one buffer while `concurrency` parts upload
-            stream.usePool(new BufferPool((int) bufferSize, request.concurrency + 1));
-        } else if (source instanceof FilePartSource file) {
-            file.usePool(new BufferPool((int) bufferSize, request.concurrency));
         }
     }
 
@@ -169,20 +148,16 @@ final class UploadRun {
                 submit(part);
             }
             number++;
-            if (number > PartSizing.MAX_PARTS) {
-                PendingPart extra = source.next(number, partSize);
+            if (number > OssLimits.MAX_PARTS) {
+                PendingPart extra = source.next(number);
                 if (extra != null) {
                     extra.release();
-                    throw new IllegalArgumentException(PartSizing.tooManyPartsMessage(partSize, bytesRead()));
+                    throw new IllegalArgumentException(PartSizing.tooManyPartsMessage(partSize, source.bytesRead()));
                 }
                 return;
             }
-            part = source.next(number, partSize);
+            part = source.next(number);
         }
-    }
-
-    private long bytesRead() {
-        return source instanceof StreamPartSource s ? s.bytesRead() : source.knownLength();
     }
 
     private void submit(PendingPart part) {
@@ -250,7 +225,7 @@ final class UploadRun {
     private UploadResult complete() {
         List<PartETag> parts = new ArrayList<>(done.values());
         long size = parts.stream().mapToLong(PartETag::size).sum();
-        Long expectedCrc = OssClient.expectedObjectCrc(parts);
+        Long expectedCrc = PartETag.objectCrc(parts);
         Backoff backoff = new Backoff(client.config().retryBaseDelay(), client.config().retryMaxDelay());
         for (int attempt = 0; ; attempt++) {
             try {
@@ -264,7 +239,7 @@ final class UploadRun {
                 committed = true; // stored, but not what we sent: fail loudly, there is no upload left to abort
                 throw e;
             } catch (OssException e) {
-                if (attempt > 0 && "NoSuchUpload".equals(e.getErrorCode())) {
+                if (attempt > 0 && e.isNoSuchUpload()) {
                     // an earlier attempt may have committed before its answer was lost: check the object
                     UploadResult committed = committedByEarlierAttempt(expectedCrc, size, parts.size(), e);
                     logDone(size, parts.size());
@@ -317,7 +292,7 @@ final class UploadRun {
                 client.abortMultipartUpload(request.bucket, request.key, uploadId);
                 aborted = true;
             } catch (OssException e) {
-                if ("NoSuchUpload".equals(e.getErrorCode())) {
+                if (e.isNoSuchUpload()) {
                     aborted = true; // already gone (completed or aborted elsewhere)
                 } else {
                     abortFailure = e;

@@ -1,5 +1,7 @@
 package org.ossmultipart.camel.oss.model;
 
+import org.ossmultipart.camel.oss.OssLimits;
+
 /**
  * One page request for ListMultipartUploads. All fields optional; {@code maxUploads} 1..1000
  * (0 = server default, 1000).
@@ -11,9 +13,7 @@ public record ListMultipartUploadsRequest(String bucket, String prefix, String d
         if (bucket == null || bucket.isEmpty()) {
             throw new IllegalArgumentException("bucket is required");
         }
-        if (maxUploads < 0 || maxUploads > 1000) {
-            throw new IllegalArgumentException("maxUploads must be 1..1000 (0 for the default), was " + maxUploads);
-        }
+        OssLimits.checkPageSize("maxUploads", maxUploads);
     }
 
     public static ListMultipartUploadsRequest of(String bucket) {
