@@ -109,7 +109,6 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
                     .concurrency(config().getConcurrency())
                     .contentMd5(config().isContentMd5())
                     .abortOnFailure(config().isAbortOnFailure())
-                    .maxRetries(config().getMaxRetries())
                     .resume(config().isResume())
                     // only with resume=true: an upload id left in the headers by an earlier step must not redirect this upload
                     .resumeUploadId(config().isResume()

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiPredicate;
-import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
 import org.ossmultipart.camel.oss.model.PartSummary;
@@ -30,7 +30,7 @@ import org.ossmultipart.camel.upload.LiveUploads;
  */
 public final class StaleUploadScanner {
 
-    private final OssClient client;
+    private final MultipartClient client;
     private final String bucket;
     private final String prefix;
     private final Duration staleAfter;
@@ -49,7 +49,7 @@ public final class StaleUploadScanner {
      * @param executor runs the ListParts calls of a pass, {@value #PARALLEL_LIST_PARTS} at a time; null:
      *                 one after the other on the calling thread
      */
-    public StaleUploadScanner(OssClient client, String bucket, String prefix, Duration staleAfter, StaleBy staleBy,
+    public StaleUploadScanner(MultipartClient client, String bucket, String prefix, Duration staleAfter, StaleBy staleBy,
                               boolean includeParts, Clock clock, LiveUploads live, Executor executor) {
         this.client = client;
         this.bucket = bucket;

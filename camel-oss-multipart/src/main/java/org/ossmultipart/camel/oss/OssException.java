@@ -2,6 +2,7 @@ package org.ossmultipart.camel.oss;
 
 import java.util.Map;
 import java.util.Set;
+import org.ossmultipart.camel.oss.auth.Credentials;
 
 /**
  * Any failure of an OSS request: an error answer from the service (code, HTTP status, message,
@@ -32,6 +33,10 @@ public class OssException extends RuntimeException {
     private final String ec;
     private final transient Map<String, String> details;
     private final String operation;
+    /** How many times the request was sent before this failure was final. */
+    private volatile int attempts = 1;
+    /** The credentials the failed attempt was signed with (never shown; only compared). */
+    private transient volatile Credentials signedWith;
 
     public OssException(String operation, int statusCode, String errorCode, String errorMessage, String requestId, String hostId,
                         String ec, Map<String, String> details, Throwable cause) {
@@ -119,6 +124,21 @@ public class OssException extends RuntimeException {
      * checks on either side ({@code InvalidDigest}, a part's CRC/ETag mismatch: the bytes were damaged
      * on the way).
      */
+    /** How many times the request was sent, this failed attempt included (1 = not retried). */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** Whether the failed attempt was signed with these credentials (false when unknown). */
+    public boolean wasSignedWith(Credentials credentials) {
+        return credentials != null && credentials.equals(signedWith);
+    }
+
+    void recordAttempt(int attempts, Credentials signedWith) {
+        this.attempts = attempts;
+        this.signedWith = signedWith;
+    }
+
     /** NoSuchUpload: the upload id is unknown -- completed, aborted, or never there. */
     public boolean isNoSuchUpload() {
         return NO_SUCH_UPLOAD.equals(errorCode);

@@ -2,7 +2,7 @@ package org.ossmultipart.camel.upload;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.MultipartClient;
 
 /**
  * The multipart engine: splits a body into parts, uploads up to {@code concurrency} of them in
@@ -12,12 +12,12 @@ import org.ossmultipart.camel.oss.OssClient;
  */
 public final class MultipartUploader {
 
-    private final OssClient client;
+    private final MultipartClient client;
     private final Executor executor;
     private final LiveUploads live;
 
     /** An uploader whose running uploads are known only to itself. */
-    public MultipartUploader(OssClient client, Executor executor) {
+    public MultipartUploader(MultipartClient client, Executor executor) {
         this(client, executor, new LiveUploads());
     }
 
@@ -28,7 +28,7 @@ public final class MultipartUploader {
      * @param live     where running uploads are registered, so a janitor of the same application
      *                 leaves them alone
      */
-    public MultipartUploader(OssClient client, Executor executor, LiveUploads live) {
+    public MultipartUploader(MultipartClient client, Executor executor, LiveUploads live) {
         this.client = client;
         this.executor = executor;
         this.live = live;

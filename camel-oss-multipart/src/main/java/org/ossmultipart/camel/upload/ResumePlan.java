@@ -3,7 +3,7 @@ package org.ossmultipart.camel.upload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
@@ -20,7 +20,7 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MultipartUploader.class);
 
-    static ResumePlan find(OssClient client, UploadRequest request, PartSource source, long partSize) throws Exception {
+    static ResumePlan find(MultipartClient client, UploadRequest request, PartSource source, long partSize) throws Exception {
         String uploadId = request.resumeUploadId;
         if (uploadId == null) {
             uploadId = client.listAllMultipartUploads(request.bucket, request.key)

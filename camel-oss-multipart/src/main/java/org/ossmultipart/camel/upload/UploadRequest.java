@@ -16,7 +16,6 @@ public final class UploadRequest {
     final int concurrency;
     final boolean contentMd5;
     final boolean abortOnFailure;
-    final int maxRetries;
     final String resumeUploadId;
     final boolean resume;
     final UploadProgressListener listener;
@@ -31,7 +30,6 @@ public final class UploadRequest {
         this.concurrency = b.concurrency;
         this.contentMd5 = b.contentMd5;
         this.abortOnFailure = b.abortOnFailure;
-        this.maxRetries = b.maxRetries;
         this.resumeUploadId = b.resumeUploadId;
         this.resume = b.resume;
         this.listener = b.listener;
@@ -52,7 +50,6 @@ public final class UploadRequest {
         private int concurrency = 4;
         private boolean contentMd5 = true;
         private boolean abortOnFailure = true;
-        private int maxRetries = 3;
         private String resumeUploadId;
         private boolean resume;
         private UploadProgressListener listener;
@@ -89,12 +86,6 @@ public final class UploadRequest {
             return this;
         }
 
-        /** Retries of CompleteMultipartUpload (parts are retried by the client). */
-        public Builder maxRetries(int maxRetries) {
-            this.maxRetries = maxRetries;
-            return this;
-        }
-
         /** Continue this upload instead of initiating one (file bodies reuse matching parts). */
         public Builder resumeUploadId(String uploadId) {
             this.resumeUploadId = uploadId == null || uploadId.isBlank() ? null : uploadId;
@@ -124,9 +115,6 @@ public final class UploadRequest {
             PartSizing.validatePartSize(partSize);
             if (concurrency < 1 || concurrency > 1000) {
                 throw new IllegalArgumentException("concurrency must be between 1 and 1000, was " + concurrency);
-            }
-            if (maxRetries < 0 || maxRetries > 20) {
-                throw new IllegalArgumentException("maxRetries must be between 0 and 20, was " + maxRetries);
             }
             return new UploadRequest(this);
         }

@@ -12,17 +12,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
 import org.ossmultipart.camel.oss.OssLimits;
-import org.ossmultipart.camel.oss.internal.Backoff;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.ObjectMetadata;
 import org.ossmultipart.camel.oss.model.PartETag;
 import org.ossmultipart.camel.oss.model.PutObjectResult;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.oss.model.UploadPartResult;
+import org.ossmultipart.camel.oss.retry.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ final class UploadRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
 
-    private final OssClient client;
+    private final MultipartClient client;
     private final Executor executor;
     private final LiveUploads live;
     private final UploadRequest request;
@@ -49,7 +49,7 @@ final class UploadRun {
     private long partSize;
     private int reused;
 
-    UploadRun(OssClient client, Executor executor, LiveUploads live, UploadRequest request) {
+    UploadRun(MultipartClient client, Executor executor, LiveUploads live, UploadRequest request) {
         this.client = client;
         this.executor = executor;
         this.live = live;
@@ -226,7 +226,8 @@ final class UploadRun {
         List<PartETag> parts = new ArrayList<>(done.values());
         long size = parts.stream().mapToLong(PartETag::size).sum();
         Long expectedCrc = PartETag.objectCrc(parts);
-        Backoff backoff = new Backoff(client.config().retryBaseDelay(), client.config().retryMaxDelay());
+        // the client sends Complete once (it is not idempotent); retries follow the client's own policy
+        RetryPolicy retryPolicy = client.retryPolicy();
         for (int attempt = 0; ; attempt++) {
             try {
                 CompleteMultipartUploadResult r = client.completeMultipartUpload(request.bucket, request.key, uploadId, parts,
@@ -248,7 +249,7 @@ final class UploadRun {
                 if (UploadGoneException.isNoSuchUpload(e)) {
                     throw new UploadGoneException(request.bucket, request.key, uploadId, "CompleteMultipartUpload", e);
                 }
-                if (!e.isRetryable() || attempt >= request.maxRetries || !backoff.pause(attempt)) {
+                if (!retryPolicy.retry(e, attempt)) {
                     throw e;
                 }
                 LOG.debug("CompleteMultipartUpload of {} failed ({}), retrying", uploadId, e.getErrorCode());

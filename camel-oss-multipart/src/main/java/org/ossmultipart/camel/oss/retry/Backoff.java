@@ -1,4 +1,4 @@
-package org.ossmultipart.camel.oss.internal;
+package org.ossmultipart.camel.oss.retry;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

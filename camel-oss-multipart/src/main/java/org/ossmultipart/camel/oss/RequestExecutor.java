@@ -1,0 +1,161 @@
+package org.ossmultipart.camel.oss;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolStats;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.ossmultipart.camel.oss.auth.Credentials;
+import org.ossmultipart.camel.oss.internal.ErrorMapper;
+import org.ossmultipart.camel.oss.internal.HttpRequestFactory;
+import org.ossmultipart.camel.oss.internal.OssCall;
+import org.ossmultipart.camel.oss.internal.Responses;
+import org.ossmultipart.camel.oss.model.OssObject;
+import org.ossmultipart.camel.oss.retry.Backoff;
+import org.ossmultipart.camel.oss.retry.RetryPolicy;
+import org.ossmultipart.camel.oss.xml.OssXml;
+
+/**
+ * Sends OSS calls: the pooled HttpClient 5 classic client, signing every attempt afresh with the
+ * credentials and the (skew-corrected) time of that moment, and the one retry loop, driven by the
+ * {@link RetryPolicy}. Error answers become {@link OssException}s through the {@link ErrorMapper}.
+ */
+final class RequestExecutor implements AutoCloseable {
+
+    /** Reads a successful answer; may throw {@link OssException} to reject it. */
+    @FunctionalInterface
+    interface ResponseReader<T> {
+        T read(ClassicHttpResponse response) throws IOException;
+    }
+
+    /** One attempt: sends the signed request and gives the result or throws. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T send(ClassicHttpRequest request) throws IOException;
+    }
+
+    private final PoolingHttpClientConnectionManager pool;
+    private final CloseableHttpClient http;
+    private final HttpRequestFactory requests;
+    private final RetryPolicy retryPolicy;
+
+    RequestExecutor(OssClientConfig config) {
+        PoolingHttpClientConnectionManagerBuilder poolBuilder = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(config.maxConnections())
+                .setMaxConnPerRoute(config.maxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.of(config.socketTimeout()))
+                        .setTcpNoDelay(true)
+                        .build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(config.socketTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setBufferSize(64 * 1024).build())
+                        .build());
+        if (config.sslContext() != null) {
+            // custom trust material only; hostname verification keeps its default (on)
+            poolBuilder.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).buildClassic());
+        }
+        this.pool = poolBuilder.build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.socketTimeout())).build())
+                .disableAutomaticRetries() // retries are ours: each attempt must be signed again
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(60))
+                .evictExpiredConnections()
+                .setUserAgent(config.userAgent())
+                .build();
+        this.requests = new HttpRequestFactory(config);
+        this.retryPolicy = new RetryPolicy(config.maxRetries(), new Backoff(config.retryBaseDelay(), config.retryMaxDelay()),
+                config.credentialsProvider(), config.clock());
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** Sends the call and reads its answer; {@code operation} names it in errors. */
+    <T> T execute(OssCall call, String operation, ResponseReader<T> reader) {
+        return withRetries(call, operation, request -> http.execute(requests.target(call.bucket()), request, null, response -> {
+            if (response.getCode() >= 300) {
+                throw ErrorMapper.map(operation, response, Responses.body(response));
+            }
+            try {
+                return reader.read(response);
+            } catch (OssXml.XmlException e) {
+                throw new OssException(operation, response.getCode(), OssException.INVALID_RESPONSE, e.getMessage(),
+                        Responses.requestId(response), null, null, null, e);
+            }
+        }));
+    }
+
+    /** Sends the call and hands over the open answer (GetObject): the caller closes it. */
+    OssObject executeOpen(OssCall call) {
+        return withRetries(call, call.describe(), request -> {
+            ClassicHttpResponse response = http.executeOpen(requests.target(call.bucket()), request, null);
+            if (response.getCode() >= 300) {
+                try (response) {
+                    throw ErrorMapper.map(call.describe(), response, Responses.body(response));
+                }
+            }
+            HttpEntity entity = response.getEntity();
+            InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
+            return new OssObject(Responses.metadata(response), content, response::close);
+        });
+    }
+
+    /**
+     * The retry loop. A call that is not idempotent (CompleteMultipartUpload) is sent once: its
+     * answer may have been lost after the server committed, so its caller retries it with the same
+     * {@link RetryPolicy} and checks the outcome.
+     */
+    private <T> T withRetries(OssCall call, String operation, Attempt<T> attempt) {
+        for (int n = 0; ; n++) {
+            Credentials credentials = retryPolicy.credentials();
+            ClassicHttpRequest request = requests.build(call, credentials, retryPolicy.now());
+            OssException failure;
+            try {
+                return attempt.send(request);
+            } catch (OssException e) {
+                failure = e;
+            } catch (IOException e) {
+                failure = OssException.io(operation, e);
+            }
+            failure.recordAttempt(n + 1, credentials);
+            if (!call.idempotent() || !retryPolicy.retry(failure, n)) {
+                throw failure;
+            }
+        }
+    }
+
+    PoolStats poolStats() {
+        return pool.getTotalStats();
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+        pool.close(CloseMode.GRACEFUL);
+    }
+}

@@ -1,0 +1,91 @@
+package org.ossmultipart.camel.oss.retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.auth.Credentials;
+import org.ossmultipart.camel.oss.auth.CredentialsProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When to send a failed OSS request again, and what to fix first: the one retry policy of the
+ * client. A retryable failure ({@link OssException#isRetryable()}) is tried again after a backoff
+ * with full jitter, up to {@code maxRetries} times; {@code RequestTimeTooSkewed} once the signing
+ * clock has been corrected from the server's time; an authentication failure when the credentials
+ * provider has rotated the credentials since the attempt was signed (STS). Thread-safe; one per client.
+ */
+public final class RetryPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+
+    private final int maxRetries;
+    private final Backoff backoff;
+    private final CredentialsProvider credentials;
+    private final Clock clock;
+    /** Server time minus local time, learnt from RequestTimeTooSkewed answers. */
+    private volatile Duration clockOffset = Duration.ZERO;
+
+    public RetryPolicy(int maxRetries, Backoff backoff, CredentialsProvider credentials, Clock clock) {
+        this.maxRetries = maxRetries;
+        this.backoff = backoff;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /** The credentials to sign the next attempt with. */
+    public Credentials credentials() {
+        return credentials.credentials();
+    }
+
+    /** The time to sign with: the local clock, corrected by what the server said about it. */
+    public Instant now() {
+        return clock.instant().plus(clockOffset);
+    }
+
+    /**
+     * Whether to send the request again after {@code failure} of attempt {@code attempt} (0 = the
+     * first); pauses for the backoff before saying yes. Used by the client for every idempotent
+     * request and by the upload engine for CompleteMultipartUpload, which the client never re-sends.
+     */
+    public boolean retry(OssException failure, int attempt) {
+        if (attempt >= maxRetries) {
+            return false;
+        }
+        String code = failure.getErrorCode();
+        boolean retry = failure.isRetryable();
+        if ("RequestTimeTooSkewed".equals(code)) {
+            retry = correctClock(failure);
+        } else if (("SecurityTokenExpired".equals(code) || "InvalidSecurityToken".equals(code) || "InvalidAccessKeyId".equals(code))
+                && !failure.wasSignedWith(credentials.credentials())) {
+            retry = true; // the provider has rotated the credentials since this attempt was signed
+        }
+        if (!retry) {
+            return false;
+        }
+        LOG.debug("{}: attempt {} failed ({}), retrying", failure.getOperation(), attempt + 1, code);
+        return backoff.pause(attempt);
+    }
+
+    /** Learns the server's time from a RequestTimeTooSkewed answer; false if it did not say. */
+    private boolean correctClock(OssException failure) {
+        String serverTime = failure.getDetails().get("ServerTime");
+        if (serverTime == null) {
+            return false;
+        }
+        try {
+            Instant server = Instant.parse(serverTime.trim());
+            clockOffset = Duration.between(clock.instant(), server);
+            LOG.warn("The local clock is off by {} from the OSS server's; signing with the server's time from now on", clockOffset);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
