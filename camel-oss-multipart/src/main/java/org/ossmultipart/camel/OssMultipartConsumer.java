@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -64,7 +66,10 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         scanner = new StaleUploadScanner(getEndpoint().getClient(), getEndpoint().getBucketName(), config.getPrefix(),
                 StaleAfter.parse(config.getStaleAfter()), config.getStaleBy(), config.isIncludeParts(), clock,
                 getEndpoint().getLiveUploads(), getEndpoint().getExecutor());
-        inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+        if (inProgress == null) {
+            // kept across restarts (leadership changes): exchanges of the last run may still be in a route
+            inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+        }
         if (getExceptionHandler() instanceof LoggingExceptionHandler) {
             // Camel's default logs every failed poll with its stack trace: an error storm in the log
             pollErrors = new PollErrorLog(getExceptionHandler(), "oss://" + getEndpoint().getBucketName() + "/"
@@ -97,7 +102,8 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         try {
             if (scan == null) {
                 pass = scanner.newPass();
-                scan = scanner.scan(pass, (key, uploadId) -> inProgress.contains(id(getEndpoint().getBucketName(), key, uploadId)));
+                scan = scanner.scan(pass, (key, uploadId) -> inProgress.contains(id(getEndpoint().getBucketName(), key, uploadId)),
+                        this::isRunAllowed);
             }
             thisPass = pass;
             polledPass = thisPass;
@@ -121,6 +127,9 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             for (Object o : exchanges) {
                 inProgress.remove(id(((Exchange) o).getMessage().getBody(StaleUpload.class)));
             }
+            if (e instanceof CancellationException && !isRunAllowed()) {
+                return 0; // stopping: the pass is abandoned, the next run (or the next leader) starts a new one
+            }
             throw e instanceof OssException oss ? new OssPollException(getEndpoint().getBucketName(), oss) : e;
         }
         if (pollErrors != null) {
@@ -130,9 +139,11 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             LOG.debug("oss://{}: emitting {} stale upload(s){}", getEndpoint().getBucketName(), exchanges.size(),
                     thisPass.isListingDone() ? "" : " (more of this pass follow)");
         }
-        int emitted = processBatch(exchanges, thisPass);
-        finishIfDone(thisPass);
-        return emitted;
+        try {
+            return processBatch(exchanges, thisPass);
+        } finally {
+            finishIfDone(thisPass);
+        }
     }
 
     private Exchange createExchange(StaleUpload upload) {
@@ -183,6 +194,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             }
             StaleUpload upload = exchange.getMessage().getBody(StaleUpload.class);
             unfinished.incrementAndGet();
+            AtomicBoolean finished = new AtomicBoolean(); // counted once, whether the route completes, fails or throws
             exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
                 @Override
                 public void onComplete(Exchange done) {
@@ -191,16 +203,21 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                             abort(upload, batchPass);
                         }
                     } finally {
-                        finished(upload, batchPass);
+                        finished(upload, batchPass, finished, false);
                     }
                 }
 
                 @Override
                 public void onFailure(Exchange failed) {
-                    finished(upload, batchPass); // left for the next pass
+                    finished(upload, batchPass, finished, true); // left for the next pass
                 }
             });
-            getProcessor().process(exchange);
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception | Error e) {
+                finished(upload, batchPass, finished, true);
+                throw e;
+            }
             if (exchange.getException() != null) {
                 getExceptionHandler().handleException("Error processing stale upload " + upload.uploadId(), exchange,
                         exchange.getException());
@@ -208,7 +225,13 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private void finished(StaleUpload upload, PassTally batchPass) {
+    private void finished(StaleUpload upload, PassTally batchPass, AtomicBoolean once, boolean failed) {
+        if (!once.compareAndSet(false, true)) {
+            return;
+        }
+        if (failed) {
+            batchPass.exchangeFailed();
+        }
         unfinished.decrementAndGet();
         inProgress.remove(id(upload));
         batchPass.exchangeFinished();
@@ -243,7 +266,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                     upload.bucket(), upload.key());
             return;
         }
-        if (scanner.isLive(upload)) {
+        if (!scanner.tryBeginAbort(upload)) {
             batchPass.liveAtAbort();
             LOG.info("Not aborting upload {} of oss://{}/{}: a producer of this application resumed it meanwhile", upload.uploadId(),
                     upload.bucket(), upload.key());
@@ -263,6 +286,12 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                 LOG.warn("Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}", upload.uploadId(),
                         upload.bucket(), upload.key(), e.getMessage());
             }
+        } catch (RuntimeException e) {
+            batchPass.abortFailed(); // e.g. the client was closed under a stopping janitor
+            LOG.warn("Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}", upload.uploadId(),
+                    upload.bucket(), upload.key(), e.toString());
+        } finally {
+            scanner.endAbort(upload);
         }
     }
 

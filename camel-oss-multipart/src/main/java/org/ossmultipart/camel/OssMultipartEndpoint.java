@@ -75,7 +75,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         if (getDelay() < 0) {
             // each pass lists the whole bucket: poll every minute unless told otherwise (Camel's default,
             // which configureConsumer has just applied, is 500 ms)
-            consumer.setDelay(getTimeUnit().convert(DEFAULT_JANITOR_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
+            consumer.setDelay(Math.max(1, getTimeUnit().convert(DEFAULT_JANITOR_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)));
         }
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
         if (consumer.getBackoffMultiplier() == 0 && consumer.getBackoffErrorThreshold() == 0 && consumer.getBackoffIdleThreshold() == 0) {
@@ -208,8 +208,11 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         return lastJanitorPass;
     }
 
-    void setLastJanitorPass(JanitorPass pass) {
-        this.lastJanitorPass = pass;
+    /** Keeps the pass unless a later one is already kept (passes of an asynchronous route can end out of order). */
+    synchronized void setLastJanitorPass(JanitorPass pass) {
+        if (lastJanitorPass == null || !pass.started().isBefore(lastJanitorPass.started())) {
+            this.lastJanitorPass = pass;
+        }
     }
 
     MultipartUploader getUploader() {

@@ -96,6 +96,28 @@ class JanitorActivityTest extends OssMultipartTestSupport {
     }
 
     @Test
+    void anUploadWhosePartsCannotBeListedIsLeftAloneAndTheOthersAreJudged() throws Exception {
+        String denied = upload("denied", "denied", Duration.ofDays(3));
+        String a = upload("denied", "a", Duration.ofDays(3));
+        String b = upload("denied", "b", Duration.ofDays(3));
+        server().faults().inject(OssOperation.LIST_PARTS, r -> denied.equals(r.param("uploadId")), Fault.error(403, "AccessDenied"), -1);
+        try (LogCapture log = new LogCapture()) {
+            MockEndpoint mock = janitor("denied?staleAfter=1d");
+            mock.expectedMessageCount(2);
+            mock.assertIsSatisfied();
+            assertThat(mock.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
+                    .containsExactlyInAnyOrder(a, b);
+            OssMultipartEndpoint endpoint = context.getEndpoints().stream().filter(OssMultipartEndpoint.class::isInstance)
+                    .map(OssMultipartEndpoint.class::cast).findFirst().orElseThrow();
+            await().until(() -> endpoint.getLastJanitorPass() != null);
+            assertThat(endpoint.getLastJanitorPass().unjudged()).isEqualTo(1);
+            assertThat(log.linesWith("WARN", "could not list the parts of upload " + denied, "AccessDenied (HTTP 403)", "oss:ListParts"))
+                    .hasSize(1);
+            assertThat(log.linesWith("janitor pass:", "1 not judged (ListParts failed)")).hasSize(1);
+        }
+    }
+
+    @Test
     void listPartsCallsOfAPassOverlapEightAtATime() throws Exception {
         for (int i = 0; i < 30; i++) {
             upload("overlap", "old-" + i, Duration.ofDays(2));

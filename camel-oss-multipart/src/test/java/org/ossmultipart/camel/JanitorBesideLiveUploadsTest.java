@@ -3,7 +3,10 @@ package org.ossmultipart.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ossmultipart.camel.janitor.JanitorPass;
 import org.ossmultipart.camel.janitor.StaleUpload;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
@@ -85,6 +89,51 @@ class JanitorBesideLiveUploadsTest extends OssMultipartTestSupport {
         assertThat(stale.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
                 .doesNotContain(live);
         assertThat(janitorEndpoint().getLiveUploads().size()).isZero(); // finished uploads leave the registry
+    }
+
+    @Test
+    void anIdleUploadThatAProducerIsResumingIsNotAbortedWhileItsPartsAreChecked(@TempDir Path dir) throws Exception {
+        byte[] data = data(4 * PART);
+        Path file = dir.resolve("resumed.bin");
+        Files.write(file, data);
+        // an upload interrupted three days ago: two parts stored, idle since
+        String id = verifier.initiateMultipartUpload("beside", "resume/resumed.bin", ObjectOptions.none()).uploadId();
+        Instant threeDaysAgo = server().clock().instant().minus(Duration.ofDays(3));
+        for (int n = 1; n <= 2; n++) {
+            verifier.uploadPart("beside", "resume/resumed.bin", id, n,
+                    org.ossmultipart.camel.oss.model.RequestBody.ofBytes(java.util.Arrays.copyOfRange(data, (n - 1) * PART, n * PART)));
+            server().setPartLastModified("beside", id, n, threeDaysAgo);
+        }
+        server().setInitiated("beside", id, threeDaysAgo);
+        // the producer's check of the stored parts takes "minutes": its ListParts is held
+        CountDownLatch gate = new CountDownLatch(1);
+        FaultInjector.Rule held = server().faults().inject(OssOperation.LIST_PARTS, r -> id.equals(r.param("uploadId")),
+                Fault.hold(gate, Duration.ofSeconds(30)), 1);
+        CompletableFuture<Exchange> resumed = template.asyncSend("oss-multipart:beside?partSize=" + PART + "&resume=true", e -> {
+            e.getMessage().setBody(file.toFile());
+            e.getMessage().setHeader(OssMultipartConstants.KEY, "resume/resumed.bin");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.fired() == 1);
+
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("oss-multipart:beside?prefix=resume/&staleAfter=1d&abortStale=true&initialDelay=0&delay=20").to("mock:stale");
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JanitorPass pass = janitorEndpoint().getLastJanitorPass();
+            return pass != null && pass.live() >= 1;
+        });
+        gate.countDown();
+
+        Exchange done = resumed.get();
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID)).isEqualTo(id); // the old upload, completed
+        assertThat(verifier.getObjectBytes("beside", "resume/resumed.bin")).isEqualTo(data);
+        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)).extracting(r -> r.param("uploadId"))
+                .doesNotContain(id);
+        assertThat(getMockEndpoint("mock:stale").getReceivedExchanges()).isEmpty();
     }
 
     @Test

@@ -76,7 +76,7 @@ class JanitorPassReportTest extends OssMultipartTestSupport {
 
             List<String> reports = log.linesWith("janitor pass:");
             assertThat(reports).hasSize(1);
-            assertThat(reports.get(0)).contains("INFO").contains("oss://report/ janitor pass: 260 uploads listed, 250 stale (idle for more than 1d by lastActivity)")
+            assertThat(reports.get(0)).contains("INFO").contains("oss://report/ janitor pass: 260 uploads listed, 250 stale (idle for more than 1d)")
                     .contains("250 emitted, 248 aborted, 2 abort failures, 293.0 KiB stored in stale parts");
             assertThat(log.linesWith("stale multipart upload(s)")).isEmpty(); // no per-batch line that reads like a total
 
@@ -94,5 +94,34 @@ class JanitorPassReportTest extends OssMultipartTestSupport {
                     assertThat(e.getMessage().getHeader(OssMultipartConstants.PASS_LISTED)).isNull());
         }
         assertThat(server().uploads("report")).hasSize(12); // 10 fresh + 2 whose abort was refused
+    }
+
+    @Test
+    void anAsynchronousRouteGetsItsPassReportedOnceEveryExchangeHasFinishedOnItsOwnThreads() throws Exception {
+        context.getRegistry().bind("clock", Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int i = 0; i < 30; i++) {
+            String id = verifier.initiateMultipartUpload("report-async", "old/" + i, ObjectOptions.none()).uploadId();
+            server().setInitiated("report-async", id, NOW.minus(Duration.ofDays(2)));
+        }
+        try (LogCapture log = new LogCapture()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    // seda hands each exchange (and its completion) to three other threads
+                    from("oss-multipart:report-async?staleAfter=1d&abortStale=true&maxMessagesPerPoll=10&clock=#clock"
+                            + "&initialDelay=0&delay=20").to("seda:elsewhere");
+                    from("seda:elsewhere?concurrentConsumers=3").to("mock:elsewhere");
+                }
+            });
+            // the pass is reported by the thread that finished its last exchange; passes that start while its
+            // exchanges are still in the route report them as such and emit nothing
+            await().atMost(Duration.ofSeconds(20)).until(() -> !log.linesWith("report-async/ janitor pass:", "30 emitted").isEmpty());
+            assertThat(log.linesWith("report-async/ janitor pass:", "30 emitted")).singleElement().asString()
+                    .contains("30 uploads listed, 30 stale (idle for more than 1d), 30 emitted, 30 aborted, 0 abort failures, 0 B stored in stale parts (");
+            assertThat(log.linesWith("report-async/ janitor pass: 30 uploads listed", " 0 emitted")).allSatisfy(l ->
+                    assertThat(l).contains("left alone: 30 still in the route from an earlier pass"));
+        }
+        assertThat(server().uploads("report-async")).isEmpty();
+        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)).hasSize(30);
     }
 }

@@ -28,6 +28,9 @@ public final class PassTally {
     private final AtomicLong aborted = new AtomicLong();
     private final AtomicLong abortFailures = new AtomicLong();
     final AtomicLong gone = new AtomicLong();
+    final AtomicLong unjudged = new AtomicLong();
+    final AtomicLong inRoute = new AtomicLong();
+    private final AtomicLong failedExchanges = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong outstanding = new AtomicLong();
     private volatile boolean listingDone;
@@ -77,6 +80,11 @@ public final class PassTally {
         gone.incrementAndGet();
     }
 
+    /** An emitted exchange failed: the upload is left for the next pass. */
+    public void exchangeFailed() {
+        failedExchanges.incrementAndGet();
+    }
+
     /** Not aborted because a producer of this application resumed the upload after it was emitted. */
     public void liveAtAbort() {
         live.incrementAndGet();
@@ -105,6 +113,6 @@ public final class PassTally {
     public JanitorPass snapshot(Instant now) {
         return new JanitorPass(bucket, prefix, staleBy, staleAfter, started, now, listed.get(), stale.get(), emitted.get(),
                 aborted.get(), abortFailures.get(), bytesKnown ? storedBytes.get() : null, live.get(), active.get(), gone.get(),
-                deferred.get());
+                deferred.get(), unjudged.get(), failedExchanges.get(), inRoute.get());
     }
 }

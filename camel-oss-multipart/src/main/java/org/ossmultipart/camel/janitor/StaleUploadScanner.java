@@ -10,15 +10,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
 import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
 import org.ossmultipart.camel.oss.model.PartSummary;
 import org.ossmultipart.camel.upload.LiveUploads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks every in-progress upload of a bucket (lazily, page by page) and yields the stale ones. An
@@ -30,6 +36,8 @@ import org.ossmultipart.camel.upload.LiveUploads;
  */
 public final class StaleUploadScanner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StaleUploadScanner.class);
+
     private final MultipartClient client;
     private final String bucket;
     private final String prefix;
@@ -39,6 +47,7 @@ public final class StaleUploadScanner {
     private final Clock clock;
     private final LiveUploads live;
     private final Executor executor;
+    private final Set<String> warnedListPartsFailures = ConcurrentHashMap.newKeySet();
 
     /** Uploads judged together: their ListParts calls overlap. */
     static final int CHUNK = 100;
@@ -75,20 +84,28 @@ public final class StaleUploadScanner {
         return clock.instant();
     }
 
-    /** Whether an uploader of this application runs the upload now (checked again right before an abort). */
-    public boolean isLive(StaleUpload upload) {
-        return live.isLive(upload.bucket(), upload.key(), upload.uploadId());
+    /**
+     * Claims a stale upload for its abort: false when an uploader of this application has taken it
+     * up meanwhile (resume). After true, abort it and call {@link #endAbort}.
+     */
+    public boolean tryBeginAbort(StaleUpload upload) {
+        return live.tryBeginAbort(upload.bucket(), upload.key(), upload.uploadId());
+    }
+
+    public void endAbort(StaleUpload upload) {
+        live.endAbort(upload.bucket(), upload.key(), upload.uploadId());
     }
 
     /**
      * A pass over the listing, counted in {@code pass}. {@code heldByRoute} (key, uploadId) names
      * stale uploads a route still processes from an earlier pass: counted as stale, not yielded, and
-     * their parts not listed again. The listing is judged in chunks of {@value #CHUNK}; the ListParts
+     * their parts not listed again. The scan ends (CancellationException) once {@code running} says
+     * no, between chunks, so a stopping janitor sends no more requests. The listing is judged in chunks of {@value #CHUNK}; the ListParts
      * calls of a chunk run {@value #PARALLEL_LIST_PARTS} at a time on the executor (when one was given),
      * since one call per old upload, one after the other, makes a pass over a large backlog take as
      * many round trips.
      */
-    public Iterator<StaleUpload> scan(PassTally pass, BiPredicate<String, String> heldByRoute) {
+    public Iterator<StaleUpload> scan(PassTally pass, BiPredicate<String, String> heldByRoute, BooleanSupplier running) {
         Instant now = pass.started();
         Instant threshold = now.minus(staleAfter);
         Iterator<MultipartUpload> all = client.listAllMultipartUploads(bucket, prefix).iterator();
@@ -98,6 +115,9 @@ public final class StaleUploadScanner {
             @Override
             public boolean hasNext() {
                 while (ready.isEmpty() && all.hasNext()) {
+                    if (!running.getAsBoolean()) {
+                        throw new CancellationException("the janitor is stopping: pass abandoned");
+                    }
                     List<Candidate> chunk = new ArrayList<>(CHUNK);
                     while (chunk.size() < CHUNK && all.hasNext()) {
                         Candidate c = candidate(all.next(), now, threshold, pass, heldByRoute);
@@ -137,6 +157,7 @@ public final class StaleUploadScanner {
         }
         if (heldByRoute.test(u.key(), u.uploadId())) {
             pass.stale.incrementAndGet();
+            pass.inRoute.incrementAndGet();
             return null;
         }
         return new Candidate(u, Duration.between(u.initiated(), now));
@@ -162,6 +183,10 @@ public final class StaleUploadScanner {
                 Throwable cause = e.getCause();
                 if (cause instanceof OssException oss && oss.isNoSuchUpload()) {
                     pass.gone.incrementAndGet(); // completed or aborted since the listing: nothing to do
+                } else if (cause instanceof OssException oss) {
+                    // this upload cannot be judged (e.g. no oss:ListParts permission): leave it, judge the others
+                    pass.unjudged.incrementAndGet();
+                    unjudged(chunk.get(i).upload(), oss);
                 } else if (failure == null) {
                     failure = cause instanceof RuntimeException r ? r : new CompletionException(cause);
                 }
@@ -183,6 +208,18 @@ public final class StaleUploadScanner {
         }
     }
 
+    /** One WARN per kind of ListParts failure over the scanner's life, DEBUG after that. */
+    private void unjudged(MultipartUpload u, OssException e) {
+        String kind = e.getErrorCode() + " (HTTP " + e.getStatusCode() + ")";
+        String text = "oss://{}/{}: could not list the parts of upload {} to judge it, left alone: {} {} [request id {}]; the janitor "
+                + "needs the oss:ListParts permission with staleBy=lastActivity (or includeParts)";
+        if (warnedListPartsFailures.add(kind)) {
+            LOG.warn(text, bucket, u.key(), u.uploadId(), kind, e.getErrorMessage(), e.getRequestId());
+        } else {
+            LOG.debug(text, bucket, u.key(), u.uploadId(), kind, e.getErrorMessage(), e.getRequestId());
+        }
+    }
+
     private List<CompletableFuture<PartsSeen>> listPartsOf(List<Candidate> chunk) {
         List<CompletableFuture<PartsSeen>> futures = new ArrayList<>(chunk.size());
         if (executor == null) {
@@ -198,15 +235,25 @@ public final class StaleUploadScanner {
             return futures;
         }
         Semaphore slots = new Semaphore(PARALLEL_LIST_PARTS);
-        for (Candidate c : chunk) {
-            slots.acquireUninterruptibly();
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return listParts(c.upload());
-                } finally {
-                    slots.release();
-                }
-            }, executor));
+        try {
+            for (Candidate c : chunk) {
+                slots.acquire();
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return listParts(c.upload());
+                    } finally {
+                        slots.release();
+                    }
+                }, executor));
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            // interrupted (stopping) or the executor refused: let the calls already sent end, then give up the chunk
+            futures.forEach(f -> f.handle((r, t) -> null).join());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("the janitor is stopping: pass abandoned");
+            }
+            throw (RuntimeException) e;
         }
         return futures;
     }

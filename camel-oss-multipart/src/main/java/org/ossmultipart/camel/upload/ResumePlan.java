@@ -20,7 +20,14 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MultipartUploader.class);
 
-    static ResumePlan find(MultipartClient client, UploadRequest request, PartSource source, long partSize) throws Exception {
+    /**
+     * The plan for the unfinished upload to continue, or null for a new one. The chosen upload is
+     * registered as live before its parts are listed and checked (that can take minutes for a big
+     * file), so a janitor of the same application does not abort it meanwhile; it stays registered
+     * when adopted and is released otherwise.
+     */
+    static ResumePlan find(MultipartClient client, UploadRequest request, PartSource source, long partSize, LiveUploads live)
+            throws Exception {
         String uploadId = request.resumeUploadId;
         if (uploadId == null) {
             uploadId = client.listAllMultipartUploads(request.bucket, request.key)
@@ -32,6 +39,21 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                 return null;
             }
         }
+        live.register(request.bucket, request.key, uploadId);
+        boolean adopted = false;
+        try {
+            ResumePlan plan = reconcile(client, request, source, partSize, uploadId);
+            adopted = plan != null;
+            return plan;
+        } finally {
+            if (!adopted) {
+                live.unregister(request.bucket, request.key, uploadId);
+            }
+        }
+    }
+
+    private static ResumePlan reconcile(MultipartClient client, UploadRequest request, PartSource source, long partSize,
+                                        String uploadId) throws Exception {
         List<PartETag> reused = new ArrayList<>();
         List<PartSummary> storedParts;
         try {

@@ -99,8 +99,7 @@ final class UploadRun {
             throw fail(t);
         }
         try {
-            uploadId = openUpload();
-            live.register(request.bucket, request.key, uploadId);
+            uploadId = openUpload(); // registered as live by now
             uploadParts(first);
             awaitParts();
             Throwable partFailure = failure.get();
@@ -117,7 +116,7 @@ final class UploadRun {
 
     private String openUpload() throws Exception {
         if (request.resumeUploadId != null || request.resume) {
-            ResumePlan plan = ResumePlan.find(client, request, source, partSize);
+            ResumePlan plan = ResumePlan.find(client, request, source, partSize, live);
             if (plan != null) {
                 reused = plan.reusedParts().size();
                 plan.reusedParts().forEach(p -> {
@@ -129,7 +128,9 @@ final class UploadRun {
                 return plan.uploadId();
             }
         }
-        return client.initiateMultipartUpload(request.bucket, request.key, request.options).uploadId();
+        String initiated = client.initiateMultipartUpload(request.bucket, request.key, request.options).uploadId();
+        live.register(request.bucket, request.key, initiated);
+        return initiated;
     }
 
     /** Reads parts in order and hands each to an upload thread; stops early when a part has failed. */
@@ -260,7 +261,8 @@ final class UploadRun {
     private UploadResult committedByEarlierAttempt(Long expectedCrc, long size, int partCount, OssException noSuchUpload) {
         ObjectMetadata head = client.headObject(request.bucket, request.key);
         if (expectedCrc == null || head.crc64() == null || head.crc64().longValue() != expectedCrc || head.contentLength() != size) {
-            throw noSuchUpload;
+            // not ours: the upload vanished between two attempts of Complete
+            throw new UploadGoneException(request.bucket, request.key, uploadId, "a repeated CompleteMultipartUpload", noSuchUpload);
         }
         LOG.info("CompleteMultipartUpload of {} was committed by an earlier attempt whose answer was lost; object verified by CRC-64",
                 uploadId);
