@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.core5.http.ExceptionListener;
 import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -57,7 +60,7 @@ public final class LocalOssServer implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final ObjectStore store;
     private final Path dataDirectory;
-    private final javax.net.ssl.SSLContext sslContext;
+    private final SSLContext sslContext;
     private HttpServer server;
 
     private LocalOssServer(Builder b) {
@@ -89,7 +92,7 @@ public final class LocalOssServer implements AutoCloseable {
                     .setListenerPort(requestedPort)
                     .setSslContext(sslContext)
                     // large reads straight from the socket: parts are megabytes
-                    .setHttp1Config(org.apache.hc.core5.http.config.Http1Config.custom().setBufferSize(128 * 1024).build())
+                    .setHttp1Config(Http1Config.custom().setBufferSize(128 * 1024).build())
                     .setSocketConfig(SocketConfig.custom()
                             .setSoTimeout(Timeout.ofMinutes(2))
                             .setTcpNoDelay(true)
@@ -250,7 +253,7 @@ public final class LocalOssServer implements AutoCloseable {
 
     /** A stored object as the server sees it; {@code crc64} is the unsigned CRC-64 as a long. */
     public record ObjectInfo(String bucket, String key, long size, String etag, long crc64, String contentType,
-                             java.util.Map<String, String> userMetadata, String storageClass, boolean multipart, int partCount) {
+                             Map<String, String> userMetadata, String storageClass, boolean multipart, int partCount) {
     }
 
     /** Configures a server; every setting has a default that works for tests. */
@@ -263,7 +266,7 @@ public final class LocalOssServer implements AutoCloseable {
         private final List<ServerCredentials.Key> keys = new ArrayList<>();
         private final List<String> buckets = new ArrayList<>();
         private boolean defaultKey = true;
-        private javax.net.ssl.SSLContext sslContext;
+        private SSLContext sslContext;
 
         /** Listen address; 127.0.0.1 by default. */
         public Builder host(String host) {
@@ -293,7 +296,7 @@ public final class LocalOssServer implements AutoCloseable {
         }
 
         /** Serve HTTPS with this context (its key manager holds the server certificate). */
-        public Builder tls(javax.net.ssl.SSLContext sslContext) {
+        public Builder tls(SSLContext sslContext) {
             this.sslContext = sslContext;
             return this;
         }

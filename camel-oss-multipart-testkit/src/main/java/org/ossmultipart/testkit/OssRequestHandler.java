@@ -1,5 +1,6 @@
 package org.ossmultipart.testkit;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -246,7 +248,7 @@ final class OssRequestHandler implements HttpRequestHandler {
         try {
             body = store.blobs().receive(entity == null ? null : entity.getContent(), entity == null ? 0 : length,
                     effects.corruptBody());
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new OssServiceError(400, "RequestTimeout", "Your socket connection to the server was not read from or written to "
                     + "within the timeout period.", "0002-00000202");
         }
@@ -521,7 +523,7 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     /** A header whose value must be one of {@code allowed} (absent is fine). */
-    private static String oneOf(ParsedRequest r, String header, java.util.Set<String> allowed) {
+    private static String oneOf(ParsedRequest r, String header, Set<String> allowed) {
         String v = r.header(header);
         if (v != null && !allowed.contains(v)) {
             throw OssServiceError.invalidArgument("Invalid value " + v + " for " + header + ".", header, v);

@@ -1,6 +1,7 @@
 package org.ossmultipart.testkit;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public record RecordedRequest(
 
     /** A request header (lower-case name), or {@code null}. */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** The part number of an UploadPart request, or 0. */

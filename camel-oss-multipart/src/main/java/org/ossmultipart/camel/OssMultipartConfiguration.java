@@ -1,9 +1,11 @@
 package org.ossmultipart.camel;
 
+import java.time.Clock;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.ossmultipart.camel.janitor.StaleBy;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
@@ -29,7 +31,7 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "security")
     private CredentialsProvider credentialsProvider;
     @UriParam(label = "security")
-    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+    private SSLContextParameters sslContextParameters;
     @UriParam(label = "common", defaultValue = "V4", enums = "V1,V4")
     private SignatureVersion signatureVersion = SignatureVersion.V4;
     @UriParam(label = "common")
@@ -90,7 +92,7 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean includeParts;
     @UriParam(label = "consumer,advanced")
-    private java.time.Clock clock;
+    private Clock clock;
 
     public String getEndpoint() {
         return endpoint;
@@ -152,7 +154,7 @@ public class OssMultipartConfiguration implements Cloneable {
         this.credentialsProvider = credentialsProvider;
     }
 
-    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+    public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
 
@@ -160,7 +162,7 @@ public class OssMultipartConfiguration implements Cloneable {
      * Trust material (and key material, if needed) for HTTPS endpoints with private certificates. Hostname
      * verification stays on: no option turns it off.
      */
-    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
 
@@ -439,12 +441,12 @@ public class OssMultipartConfiguration implements Cloneable {
         this.includeParts = includeParts;
     }
 
-    public java.time.Clock getClock() {
+    public Clock getClock() {
         return clock;
     }
 
     /** Consumer: the clock that decides the age of uploads (the system UTC clock by default; tests set their own). */
-    public void setClock(java.time.Clock clock) {
+    public void setClock(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,7 +1,10 @@
 package org.ossmultipart.camel;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -20,9 +23,11 @@ import org.ossmultipart.camel.oss.OssNames;
 import org.ossmultipart.camel.oss.auth.Credentials;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
+import org.ossmultipart.camel.oss.model.ObjectOptions;
 import org.ossmultipart.camel.upload.LiveUploads;
 import org.ossmultipart.camel.upload.MultipartUploader;
 import org.ossmultipart.camel.upload.PartSizing;
+import org.ossmultipart.camel.upload.UploadRequest;
 
 /**
  * Upload large bodies to Alibaba Cloud OSS with parallel, verified multipart uploads, and find, report
@@ -75,7 +80,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         if (getDelay() < 0) {
             // each pass lists the whole bucket: poll every minute unless told otherwise (Camel's default,
             // which configureConsumer has just applied, is 500 ms)
-            consumer.setDelay(Math.max(1, getTimeUnit().convert(DEFAULT_JANITOR_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)));
+            consumer.setDelay(Math.max(1, getTimeUnit().convert(DEFAULT_JANITOR_DELAY_MILLIS, TimeUnit.MILLISECONDS)));
         }
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
         if (consumer.getBackoffMultiplier() == 0 && consumer.getBackoffErrorThreshold() == 0 && consumer.getBackoffIdleThreshold() == 0) {
@@ -90,29 +95,26 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        if (bucketName == null || bucketName.isEmpty()) {
+            throw new IllegalArgumentException("bucketName is required (oss-multipart:bucketName)");
+        }
         OssNames.validateBucket(bucketName);
         validateOptions();
     }
 
     private void validateOptions() {
+        // the engine's and the client's own checks, run before the first message
         PartSizing.validatePartSize(configuration.getPartSize());
-        if (configuration.getConcurrency() < 1 || configuration.getConcurrency() > 1000) {
-            throw new IllegalArgumentException("concurrency must be between 1 and 1000, was " + configuration.getConcurrency());
-        }
-        if (configuration.getMaxRetries() < 0 || configuration.getMaxRetries() > 20) {
-            throw new IllegalArgumentException("maxRetries must be between 0 and 20, was " + configuration.getMaxRetries());
-        }
+        UploadRequest.checkConcurrency(configuration.getConcurrency());
+        OssClientConfig.checkMaxRetries(configuration.getMaxRetries());
         try {
-            org.ossmultipart.camel.oss.model.ObjectOptions.builder()
-                    .storageClass(configuration.getStorageClass())
-                    .serverSideEncryption(configuration.getServerSideEncryption())
-                    .objectAcl(configuration.getObjectAcl())
-                    .build();
+            ObjectOptions.validate(configuration.getStorageClass(), configuration.getServerSideEncryption(),
+                    configuration.getObjectAcl());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (option of oss-multipart:" + bucketName + ")", e);
         }
         if (configuration.getOperation() == null) {
-            throw new IllegalArgumentException("operation must be one of " + java.util.Arrays.toString(OssMultipartOperation.values()));
+            throw new IllegalArgumentException("operation must be one of " + Arrays.toString(OssMultipartOperation.values()));
         }
     }
 
@@ -145,7 +147,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     /** The client settings from the options; fails with a clear message when something is missing. */
     OssClientConfig clientConfig() throws Exception {
-        javax.net.ssl.SSLContext ssl = configuration.getSslContextParameters() == null ? null
+        SSLContext ssl = configuration.getSslContextParameters() == null ? null
                 : configuration.getSslContextParameters().createSSLContext(getCamelContext());
         return OssClientConfig.builder()
                 .sslContext(ssl)

@@ -1,8 +1,11 @@
 package org.ossmultipart.camel;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -91,7 +94,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             return OssMultipartOperation.valueOf(header.toString().trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("header " + OssMultipartConstants.OPERATION + " must be one of "
-                    + java.util.Arrays.toString(OssMultipartOperation.values()) + ", was '" + header + "'");
+                    + Arrays.toString(OssMultipartOperation.values()) + ", was '" + header + "'");
         }
     }
 
@@ -123,7 +126,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         getEndpoint().getUploader().uploadAsync(request).whenComplete((result, failure) -> {
             Message message = exchange.getMessage();
             if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 if (cause instanceof MultipartUploadException e && !e.isAborted() && e.getUploadId() != null) {
                     message.setHeader(OssMultipartConstants.UPLOAD_ID, e.getUploadId());
@@ -155,6 +158,10 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         if (key == null || key.isEmpty()) {
             key = m.getHeader(Exchange.FILE_NAME, String.class);
         }
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("the object key is empty: set header " + OssMultipartConstants.KEY
+                    + ", option keyName or header " + Exchange.FILE_NAME);
+        }
         OssNames.validateKey(key);
         return key;
     }
@@ -173,7 +180,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("header " + OssMultipartConstants.USER_METADATA + " must be a Map<String, String>, was "
                     + meta.getClass().getName());
         }
-        Map<String, String> userMetadata = new java.util.LinkedHashMap<>();
+        Map<String, String> userMetadata = new LinkedHashMap<>();
         if (meta != null) {
             ((Map<?, ?>) meta).forEach((k, v) -> userMetadata.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
         }

@@ -1,6 +1,8 @@
 package org.ossmultipart.camel.springboot;
 
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.ossmultipart.camel.OssMultipartOperation;
+import org.ossmultipart.camel.oss.signing.SignatureVersion;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -40,7 +42,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     /**
      * The request signature version: V4 (default, needs the region) or V1 for old deployments.
      */
-    private org.ossmultipart.camel.oss.signing.SignatureVersion signatureVersion = org.ossmultipart.camel.oss.signing.SignatureVersion.V4;
+    private SignatureVersion signatureVersion = SignatureVersion.V4;
     /**
      * Put the bucket in the path (http://host/bucket/key) instead of the host name. Unset: path-style for IP addresses and localhost, virtual-hosted otherwise.
      */
@@ -72,7 +74,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     /**
      * The producer operation; the CamelOssOperation header wins.
      */
-    private org.ossmultipart.camel.OssMultipartOperation operation = org.ossmultipart.camel.OssMultipartOperation.upload;
+    private OssMultipartOperation operation = OssMultipartOperation.upload;
     /**
      * The object key. The CamelOssKey header wins; without both, the CamelFileName header is used.
      */
@@ -229,11 +231,11 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
         this.credentialsProvider = credentialsProvider;
     }
 
-    public org.ossmultipart.camel.oss.signing.SignatureVersion getSignatureVersion() {
+    public SignatureVersion getSignatureVersion() {
         return signatureVersion;
     }
 
-    public void setSignatureVersion(org.ossmultipart.camel.oss.signing.SignatureVersion signatureVersion) {
+    public void setSignatureVersion(SignatureVersion signatureVersion) {
         this.signatureVersion = signatureVersion;
     }
 
@@ -293,11 +295,11 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
         this.maxRetries = maxRetries;
     }
 
-    public org.ossmultipart.camel.OssMultipartOperation getOperation() {
+    public OssMultipartOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(org.ossmultipart.camel.OssMultipartOperation operation) {
+    public void setOperation(OssMultipartOperation operation) {
         this.operation = operation;
     }
 

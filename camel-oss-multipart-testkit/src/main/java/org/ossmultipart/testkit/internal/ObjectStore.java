@@ -12,6 +12,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -148,7 +149,7 @@ public final class ObjectStore {
         validateKey(key);
         Bucket b = bucket(bucketName);
         String uploadId = String.format("%016X%016X", uploadSequence.incrementAndGet(),
-                java.util.concurrent.ThreadLocalRandom.current().nextLong());
+                ThreadLocalRandom.current().nextLong());
         Upload upload = new Upload(bucketName, key, uploadId, clock.instant(), storageClass == null ? "Standard" : storageClass,
                 contentType, Map.copyOf(meta), sse, forbidOverwrite);
         b.uploads.put(uploadKey(key, uploadId), upload);

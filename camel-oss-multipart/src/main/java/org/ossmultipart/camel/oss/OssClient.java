@@ -3,6 +3,7 @@ package org.ossmultipart.camel.oss;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -336,7 +337,7 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         Iterator<T> iterator = new Iterator<>() {
             M marker = firstMarker;
             boolean more = true;
-            Iterator<T> current = java.util.Collections.emptyIterator();
+            Iterator<T> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {

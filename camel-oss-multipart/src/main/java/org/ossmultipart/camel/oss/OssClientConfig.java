@@ -3,6 +3,7 @@ package org.ossmultipart.camel.oss;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,6 +26,9 @@ public final class OssClientConfig {
     private final CredentialsProvider credentialsProvider;
     private final Duration connectTimeout;
     private final Duration socketTimeout;
+    /** The most retries a request may get. */
+    public static final int MAX_RETRIES = 20;
+
     private final int maxConnections;
     private final int maxRetries;
     private final Duration retryBaseDelay;
@@ -86,6 +90,14 @@ public final class OssClientConfig {
 
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /** Refuses a number of retries outside 0..{@value #MAX_RETRIES}: the one check of this option. */
+    public static int checkMaxRetries(int maxRetries) {
+        if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
+            throw new IllegalArgumentException("maxRetries must be between 0 and " + MAX_RETRIES + ", was " + maxRetries);
+        }
+        return maxRetries;
     }
 
     public int maxRetries() {
@@ -226,9 +238,7 @@ public final class OssClientConfig {
             if (maxConnections < 1 || maxConnections > 10_000) {
                 throw new IllegalArgumentException("maxConnections must be 1..10000, was " + maxConnections);
             }
-            if (maxRetries < 0 || maxRetries > 20) {
-                throw new IllegalArgumentException("maxRetries must be 0..20, was " + maxRetries);
-            }
+            checkMaxRetries(maxRetries);
             boolean pathStyle = pathStyleAccess != null ? pathStyleAccess : isIpOrLocalhost(uri.getHost());
             return new OssClientConfig(this, uri, pathStyle);
         }
@@ -292,7 +302,7 @@ public final class OssClientConfig {
             if (h.contains(":")) {
                 try {
                     return InetAddress.getByName(h) != null; // IPv6 literal: no lookup happens
-                } catch (java.net.UnknownHostException ex) {
+                } catch (UnknownHostException ex) {
                     return false;
                 }
             }

@@ -1,5 +1,6 @@
 package org.ossmultipart.camel.oss;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import org.ossmultipart.camel.oss.auth.Credentials;
@@ -52,7 +53,7 @@ public class OssException extends RuntimeException {
     }
 
     /** A client-side I/O failure: retryable. */
-    public static OssException io(String operation, java.io.IOException cause) {
+    public static OssException io(String operation, IOException cause) {
         return new OssException(operation, 0, CLIENT_IO_ERROR, cause.getClass().getSimpleName() + ": " + cause.getMessage(), null,
                 null, null, null, cause);
     }

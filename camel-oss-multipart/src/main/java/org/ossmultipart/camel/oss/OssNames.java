@@ -14,7 +14,7 @@ public final class OssNames {
     /** 3–63 characters of lower-case letters, digits and hyphens, starting and ending with a letter or digit. */
     public static void validateBucket(String bucket) {
         if (bucket == null || bucket.isEmpty()) {
-            throw new IllegalArgumentException("bucketName is required (oss-multipart:bucketName)");
+            throw new IllegalArgumentException("the bucket name is required");
         }
         if (!BUCKET.matcher(bucket).matches()) {
             throw new IllegalArgumentException("bucketName must be 3-63 characters of a-z, 0-9 and '-', starting and ending with "
@@ -25,7 +25,7 @@ public final class OssNames {
     /** 1–1023 bytes of UTF-8, not starting with '/' or '\'. */
     public static void validateKey(String key) {
         if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("the object key is empty: set header CamelOssKey, option keyName or header CamelFileName");
+            throw new IllegalArgumentException("the object key is empty");
         }
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > 1023) {

@@ -27,7 +27,6 @@ public final class PartSizing {
      * a whole number of MiB when the body would otherwise need more than 10,000 parts.
      */
     public static long choose(long configured, long length) {
-        validatePartSize(configured);
         if (length <= (long) MAX_PARTS * configured) {
             return configured;
         }

@@ -10,6 +10,8 @@ import org.ossmultipart.camel.oss.model.MultipartUpload;
 import org.ossmultipart.camel.oss.model.PartETag;
 import org.ossmultipart.camel.oss.model.PartSummary;
 import org.ossmultipart.camel.oss.model.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Continuing an unfinished upload: the server's parts (ListParts, the truth) are reconciled with the
@@ -18,7 +20,7 @@ import org.ossmultipart.camel.oss.model.RequestBody;
  */
 record ResumePlan(String uploadId, List<PartETag> reusedParts) {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MultipartUploader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
 
     /**
      * The plan for the unfinished upload to continue, or null for a new one. The chosen upload is

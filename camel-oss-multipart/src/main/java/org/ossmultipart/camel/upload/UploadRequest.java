@@ -36,6 +36,17 @@ public final class UploadRequest {
         this.progressLogInterval = b.progressLogInterval;
     }
 
+    /** The most parts in flight per upload. */
+    public static final int MAX_CONCURRENCY = 1000;
+
+    /** Refuses a concurrency outside 1..{@value #MAX_CONCURRENCY}: the one check of this option. */
+    public static int checkConcurrency(int concurrency) {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + concurrency);
+        }
+        return concurrency;
+    }
+
     public static Builder builder(String bucket, String key, PartSource source) {
         return new Builder(bucket, key, source);
     }
@@ -113,9 +124,7 @@ public final class UploadRequest {
             OssNames.validateBucket(bucket);
             OssNames.validateKey(key);
             PartSizing.validatePartSize(partSize);
-            if (concurrency < 1 || concurrency > 1000) {
-                throw new IllegalArgumentException("concurrency must be between 1 and 1000, was " + concurrency);
-            }
+            checkConcurrency(concurrency);
             return new UploadRequest(this);
         }
     }

@@ -16,6 +16,7 @@ import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
 import org.ossmultipart.camel.oss.OssLimits;
+import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.ObjectMetadata;
 import org.ossmultipart.camel.oss.model.PartETag;
@@ -272,7 +273,7 @@ final class UploadRun {
 
     private UploadResult putEmpty() {
         PutObjectResult r = client.putObject(request.bucket, request.key, RequestBody.empty().withDigests(
-                request.contentMd5 ? org.ossmultipart.camel.oss.checksum.Md5.digest(new byte[0], 0, 0) : null, 0L), request.options);
+                request.contentMd5 ? Md5.digest(new byte[0], 0, 0) : null, 0L), request.options);
         return new UploadResult(request.bucket, request.key, null, r.etag(), 0L, 0, 0, partSize, r.requestId(), 0);
     }
 

@@ -202,7 +202,7 @@ class OssClientBehaviourTest {
         assertThatThrownBy(() -> OssClientConfig.builder().region("cn-hangzhou").maxConnections(0).build())
                 .hasMessageContaining("maxConnections must be 1..10000");
         assertThatThrownBy(() -> OssClientConfig.builder().region("cn-hangzhou").maxRetries(-1).build())
-                .hasMessageContaining("maxRetries must be 0..20");
+                .hasMessageContaining("maxRetries must be between 0 and 20");
         OssClientConfig derived = OssClientConfig.builder().region("cn-hangzhou").build();
         assertThat(derived.endpoint().toString()).isEqualTo("https://oss-cn-hangzhou.aliyuncs.com");
         assertThat(derived.pathStyleAccess()).isFalse();

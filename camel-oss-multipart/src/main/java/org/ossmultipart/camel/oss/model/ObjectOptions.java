@@ -1,8 +1,10 @@
 package org.ossmultipart.camel.oss.model;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Settings of the object being created (PutObject, InitiateMultipartUpload, and the ACL /
@@ -64,6 +66,16 @@ public final class ObjectOptions {
         return userMetadata;
     }
 
+    /**
+     * Checks the settings that have a fixed set of values (what the builder checks too), naming the
+     * allowed ones when one is wrong: for options read long before an object is written.
+     */
+    public static void validate(String storageClass, String serverSideEncryption, String objectAcl) {
+        Builder.oneOf("storageClass", storageClass, STORAGE_CLASSES);
+        Builder.oneOf("serverSideEncryption", serverSideEncryption, SERVER_SIDE_ENCRYPTIONS);
+        Builder.oneOf("objectAcl", objectAcl, OBJECT_ACLS);
+    }
+
     /** Builder; each setter validates its value and names the allowed ones when it is wrong. */
     public static final class Builder {
         private String contentType;
@@ -106,7 +118,7 @@ public final class ObjectOptions {
                         throw new IllegalArgumentException("user metadata names must be printable ASCII without spaces or ':', was '"
                                 + k + "'");
                     }
-                    userMetadata.put(k.toLowerCase(java.util.Locale.ROOT), v == null ? "" : v);
+                    userMetadata.put(k.toLowerCase(Locale.ROOT), v == null ? "" : v);
                 });
             }
             return this;
@@ -121,7 +133,7 @@ public final class ObjectOptions {
                 return null;
             }
             if (!allowed.contains(value)) {
-                throw new IllegalArgumentException(option + " must be one of " + new java.util.TreeSet<>(allowed) + ", was '" + value + "'");
+                throw new IllegalArgumentException(option + " must be one of " + new TreeSet<>(allowed) + ", was '" + value + "'");
             }
             return value;
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,7 @@ public final class V1Signer implements RequestSigner {
      * of the date in the string to sign.
      */
     public Map<String, String> presignedQuery(SignableRequest request, Credentials credentials, long expiresEpochSeconds) {
-        Map<String, String> query = new java.util.LinkedHashMap<>(request.query());
+        Map<String, String> query = new LinkedHashMap<>(request.query());
         if (credentials.securityToken() != null) {
             query.put("security-token", credentials.securityToken());
         }

@@ -1,10 +1,12 @@
 package org.ossmultipart.camel.oss.signing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -77,12 +79,12 @@ public final class V4Signer implements RequestSigner {
      * {@code x-oss-date}, {@code x-oss-expires}, the token and {@code x-oss-signature}.
      */
     public Map<String, String> presignedQuery(SignableRequest request, Credentials credentials, Instant signTime,
-                                              java.time.Duration expires) {
+                                              Duration expires) {
         String dateTime = DATE_TIME.format(signTime);
         String date = dateTime.substring(0, 8);
         String scope = date + "/" + region + "/" + product + "/aliyun_v4_request";
         TreeSet<String> additional = presentAdditionalHeaders(request);
-        Map<String, String> query = new java.util.LinkedHashMap<>(request.query());
+        Map<String, String> query = new LinkedHashMap<>(request.query());
         query.put("x-oss-signature-version", ALGORITHM);
         query.put("x-oss-credential", credentials.accessKeyId() + "/" + scope);
         query.put("x-oss-date", dateTime);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.sax.SAXSource;
 import org.w3c.dom.Element;
@@ -72,7 +73,7 @@ public final class OssXml {
                         + (result == null ? "empty" : result.getClass().getSimpleName()), null);
             }
             return type.cast(result);
-        } catch (JAXBException | SAXException | javax.xml.parsers.ParserConfigurationException e) {
+        } catch (JAXBException | SAXException | ParserConfigurationException e) {
             Throwable cause = e instanceof JAXBException j && j.getLinkedException() != null ? j.getLinkedException() : e;
             throw new XmlException("not a valid OSS XML document: " + cause.getMessage(), cause);
         } catch (ClassCastException | IllegalArgumentException e) {
