@@ -1,0 +1,4 @@
+/**
+ * Byte sizes and durations written for people, as the logs show them.
+ */
+package org.ossmultipart.camel.units;
