@@ -137,14 +137,8 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         return execute(call, response -> completeResult(call.describe(), response, PartETag.objectCrc(sorted)));
     }
 
-    /** Completes with every uploaded part ({@code x-oss-complete-all: yes}): the server lists and sorts them. */
-    public CompleteMultipartUploadResult completeMultipartUploadAll(String bucket, String key, String uploadId, ObjectOptions options) {
-        requireUploadId(uploadId);
-        OssCall call = completeCall(bucket, key, uploadId, options).header("x-oss-complete-all", "yes");
-        return execute(call, response -> completeResult(call.describe(), response, null));
-    }
-
-    private OssCall completeCall(String bucket, String key, String uploadId, ObjectOptions options) {
+    /** The CompleteMultipartUpload call without its body (package-private: tests send x-oss-complete-all with it). */
+    OssCall completeCall(String bucket, String key, String uploadId, ObjectOptions options) {
         OssCall call = new OssCall("CompleteMultipartUpload", "POST", bucket, key).param("uploadId", uploadId)
                 .param("encoding-type", "url").notIdempotent();
         if (options.forbidOverwrite()) {
@@ -154,7 +148,7 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         return call;
     }
 
-    private CompleteMultipartUploadResult completeResult(String operation, ClassicHttpResponse response, Long expectedCrc)
+    CompleteMultipartUploadResult completeResult(String operation, ClassicHttpResponse response, Long expectedCrc)
             throws IOException {
         CompleteResultXml xml = OssXml.read(Responses.body(response), CompleteResultXml.class);
         Long crc = Responses.crc(response);
@@ -293,7 +287,7 @@ public final class OssClient implements MultipartClient, AutoCloseable {
 
     // ---- execution -----------------------------------------------------------------------------
 
-    private <T> T execute(OssCall call, RequestExecutor.ResponseReader<T> reader) {
+    <T> T execute(OssCall call, RequestExecutor.ResponseReader<T> reader) {
         return executor.execute(call, call.describe(), reader);
     }
 

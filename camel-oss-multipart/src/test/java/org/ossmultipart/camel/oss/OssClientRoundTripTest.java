@@ -131,7 +131,7 @@ class OssClientRoundTripTest {
         String uploadId = client.initiateMultipartUpload("rt", "complete-all", ObjectOptions.none()).uploadId();
         client.uploadPart("rt", "complete-all", uploadId, 2, withDigests(data, PART, 10));
         client.uploadPart("rt", "complete-all", uploadId, 1, withDigests(data, 0, PART));
-        CompleteMultipartUploadResult r = client.completeMultipartUploadAll("rt", "complete-all", uploadId, ObjectOptions.none());
+        CompleteMultipartUploadResult r = CompleteAll.complete(client, "rt", "complete-all", uploadId, ObjectOptions.none());
         assertThat(r.crc64()).isEqualTo(Crc64.of(data));
         assertThat(client.getObjectBytes("rt", "complete-all")).isEqualTo(data);
     }

@@ -165,7 +165,7 @@ class ServerRulesTest {
         assertError(() -> client.uploadPart("rules", "gone", uploadId, 1, RequestBody.ofBytes(new byte[1])), 404, "NoSuchUpload");
         assertError(() -> client.listParts("rules", "gone", uploadId, 0, 0), 404, "NoSuchUpload");
         assertError(() -> client.abortMultipartUpload("rules", "gone", uploadId), 404, "NoSuchUpload");
-        assertError(() -> client.completeMultipartUploadAll("rules", "gone", uploadId, ObjectOptions.none()), 404, "NoSuchUpload");
+        assertError(() -> CompleteAll.complete(client, "rules", "gone", uploadId, ObjectOptions.none()), 404, "NoSuchUpload");
         // an upload id of another key is unknown for this key
         String other = initiate("other");
         assertError(() -> client.listParts("rules", "gone", other, 0, 0), 404, "NoSuchUpload");

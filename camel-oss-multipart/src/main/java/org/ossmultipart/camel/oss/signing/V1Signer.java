@@ -40,26 +40,6 @@ public final class V1Signer implements RequestSigner {
         request.setHeader("Authorization", "OSS " + credentials.accessKeyId() + ":" + signature);
     }
 
-    /**
-     * Query parameters of a presigned URL: {@code OSSAccessKeyId}, {@code Expires} (epoch seconds),
-     * {@code Signature} and, for STS credentials, {@code security-token}. The expiry takes the place
-     * of the date in the string to sign.
-     */
-    public Map<String, String> presignedQuery(SignableRequest request, Credentials credentials, long expiresEpochSeconds) {
-        Map<String, String> query = new LinkedHashMap<>(request.query());
-        if (credentials.securityToken() != null) {
-            query.put("security-token", credentials.securityToken());
-        }
-        SignableRequest signed = new SignableRequest(request.method(), request.bucket(), request.key(), query, request.headers());
-        signed.setHeader("Date", Long.toString(expiresEpochSeconds));
-        String signature = Base64.getEncoder().encodeToString(
-                Hmac.sha1(credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), stringToSign(signed)));
-        query.put("OSSAccessKeyId", credentials.accessKeyId());
-        query.put("Expires", Long.toString(expiresEpochSeconds));
-        query.put("Signature", signature);
-        return query;
-    }
-
     /** VERB, Content-MD5, Content-Type, Date, canonical x-oss- headers, canonical resource. */
     public static String stringToSign(SignableRequest request) {
         StringBuilder sb = new StringBuilder(256);

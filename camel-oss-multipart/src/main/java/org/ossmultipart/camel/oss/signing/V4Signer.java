@@ -24,7 +24,7 @@ public final class V4Signer implements RequestSigner {
 
     public static final String ALGORITHM = "OSS4-HMAC-SHA256";
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private final String region;
@@ -73,33 +73,12 @@ public final class V4Signer implements RequestSigner {
         request.setHeader("Authorization", auth.toString());
     }
 
-    /**
-     * Query parameters of a presigned URL valid for {@code expires} from {@code signTime}: the
-     * request's own parameters plus {@code x-oss-signature-version}, {@code x-oss-credential},
-     * {@code x-oss-date}, {@code x-oss-expires}, the token and {@code x-oss-signature}.
-     */
-    public Map<String, String> presignedQuery(SignableRequest request, Credentials credentials, Instant signTime,
-                                              Duration expires) {
-        String dateTime = DATE_TIME.format(signTime);
-        String date = dateTime.substring(0, 8);
-        String scope = date + "/" + region + "/" + product + "/aliyun_v4_request";
-        TreeSet<String> additional = presentAdditionalHeaders(request);
-        Map<String, String> query = new LinkedHashMap<>(request.query());
-        query.put("x-oss-signature-version", ALGORITHM);
-        query.put("x-oss-credential", credentials.accessKeyId() + "/" + scope);
-        query.put("x-oss-date", dateTime);
-        query.put("x-oss-expires", Long.toString(expires.toSeconds()));
-        if (!additional.isEmpty()) {
-            query.put("x-oss-additional-headers", String.join(";", additional));
-        }
-        if (credentials.securityToken() != null) {
-            query.put("x-oss-security-token", credentials.securityToken());
-        }
-        SignableRequest signed = new SignableRequest(request.method(), request.bucket(), request.key(), query, request.headers());
-        String stringToSign = ALGORITHM + "\n" + dateTime + "\n" + scope + "\n"
-                + HexFormat.of().formatHex(Hmac.sha256Digest(canonicalRequest(signed, additional)));
-        query.put("x-oss-signature", HexFormat.of().formatHex(Hmac.sha256(signingKey(credentials.accessKeySecret(), date), stringToSign)));
-        return query;
+    String region() {
+        return region;
+    }
+
+    String product() {
+        return product;
     }
 
     byte[] signingKey(String secret, String date) {
@@ -110,7 +89,7 @@ public final class V4Signer implements RequestSigner {
     }
 
     /** Listed additional headers that are present and not signed by default anyway. */
-    private TreeSet<String> presentAdditionalHeaders(SignableRequest request) {
+    TreeSet<String> presentAdditionalHeaders(SignableRequest request) {
         TreeSet<String> out = new TreeSet<>();
         for (String name : additionalHeaders) {
             if (!isDefaultSigned(name) && request.header(name) != null) {
