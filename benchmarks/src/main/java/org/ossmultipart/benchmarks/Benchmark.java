@@ -62,6 +62,7 @@ public final class Benchmark {
     private int runs = 5;
     /** Uncounted runs first: the JITs, both heaps and the file cache settle over the first two. */
     private int warmups = 2;
+
     private long memoryMib = 4096;
     private int janitorUploads = 100_000;
     /** Empty: all parts; else one of throughput, memory, janitor (e.g. to profile one of them). */
@@ -96,18 +97,28 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf("Machine: %d cores, Java %s (%s), max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("Settings: file %d MiB, parts %d MiB, concurrency %d, %d warm-up and %d counted runs, memory stream %d MiB, "
-                + "janitor %d uploads%n%n", sizeMib, PART / MIB, CONCURRENCY, warmups, runs, memoryMib, janitorUploads);
+        System.out.printf(
+                "Machine: %d cores, Java %s (%s), max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "Settings: file %d MiB, parts %d MiB, concurrency %d, %d warm-up and %d counted runs, memory stream %d MiB, "
+                        + "janitor %d uploads%n%n",
+                sizeMib, PART / MIB, CONCURRENCY, warmups, runs, memoryMib, janitorUploads);
         Path dir = Files.createTempDirectory("oss-bench");
         Path file = dir.resolve("data.bin");
         generate(file, sizeMib * MIB);
         List<String> summary = new ArrayList<>();
         if (selected("throughput")) {
             // heap committed and touched up front: otherwise the first runs pay the server's page faults
-            try (ChildJvm server = ChildJvm.start(List.of("-Xms8g", "-XX:+AlwaysPreTouch"), "8g", LocalOssServerMain.class.getName(),
-                    "--port", "0")) {
+            try (ChildJvm server = ChildJvm.start(
+                    List.of("-Xms8g", "-XX:+AlwaysPreTouch"),
+                    "8g",
+                    LocalOssServerMain.class.getName(),
+                    "--port",
+                    "0")) {
                 String endpoint = endpointOf(server);
                 System.out.println("Local OSS server (child JVM): " + endpoint);
                 throughput(file, endpoint, server, summary);
@@ -136,13 +147,16 @@ public final class Benchmark {
                 @Override
                 public void configure() {
                     String options = "?endpoint=" + endpoint + "&region=cn-hangzhou&accessKeyId="
-                            + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
+                            + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret="
+                            + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
                             + "&partSize=" + PART + "&concurrency=" + CONCURRENCY + "&progressInterval=1h";
                     // stream caching off, as the component docs advise for huge streams: otherwise Camel
                     // reads the whole InputStream into the heap before the producer sees it
                     from("direct:upload").noStreamCaching().to("oss-multipart:bench" + options);
                     // informational: CRC-64 checks only, no Content-MD5 -- the SDK's default checking
-                    from("direct:upload-crc-only").noStreamCaching().to("oss-multipart:bench" + options + "&contentMd5=false");
+                    from("direct:upload-crc-only")
+                            .noStreamCaching()
+                            .to("oss-multipart:bench" + options + "&contentMd5=false");
                 }
             });
             camel.start();
@@ -164,20 +178,32 @@ public final class Benchmark {
                     long t0 = System.nanoTime();
                     // each object is deleted (untimed) once uploaded: the in-memory server then holds one at a
                     // time, and its garbage collector does not tax whichever variant happens to run next
-                    double ra = costA.timed(server, counted, () -> upload(template, "direct:upload", file.toFile(), "a"), size);
+                    double ra = costA.timed(
+                            server, counted, () -> upload(template, "direct:upload", file.toFile(), "a"), size);
                     sdk.deleteObject("bench", "a");
-                    double ras = costAStream.timed(server, counted,
-                            () -> upload(template, "direct:upload", new FileInputStream(file.toFile()), "a-stream"), size);
+                    double ras = costAStream.timed(
+                            server,
+                            counted,
+                            () -> upload(template, "direct:upload", new FileInputStream(file.toFile()), "a-stream"),
+                            size);
                     sdk.deleteObject("bench", "a-stream");
                     double rb = costB.timed(server, counted, () -> sdkUpload(sdk, file), size);
                     sdk.deleteObject("bench", "b");
-                    double rc = costC.timed(server, counted, () -> upload(template, "direct:upload-crc-only", file.toFile(), "a-crc"), size);
+                    double rc = costC.timed(
+                            server,
+                            counted,
+                            () -> upload(template, "direct:upload-crc-only", file.toFile(), "a-crc"),
+                            size);
                     sdk.deleteObject("bench", "a-crc");
                     double wall = (System.nanoTime() - t0) / 1e9;
-                    double cpuShare = (server.cpuSeconds() - cpu0) / wall / Runtime.getRuntime().availableProcessors() * 100;
-                    System.out.printf("%s run %d: ours(file) %.1f MiB/s, ours(stream) %.1f MiB/s, SDK uploadFile %.1f MiB/s, "
-                            + "ours(file, CRC-64 only) %.1f MiB/s, server CPU %.0f%% of the machine%n", counted ? "counted" : "warm-up",
-                            counted ? run : run + warmups, ra, ras, rb, rc, cpuShare);
+                    double cpuShare = (server.cpuSeconds() - cpu0)
+                            / wall
+                            / Runtime.getRuntime().availableProcessors()
+                            * 100;
+                    System.out.printf(
+                            "%s run %d: ours(file) %.1f MiB/s, ours(stream) %.1f MiB/s, SDK uploadFile %.1f MiB/s, "
+                                    + "ours(file, CRC-64 only) %.1f MiB/s, server CPU %.0f%% of the machine%n",
+                            counted ? "counted" : "warm-up", counted ? run : run + warmups, ra, ras, rb, rc, cpuShare);
                     if (counted) {
                         a.add(ra);
                         aStream.add(ras);
@@ -186,7 +212,8 @@ public final class Benchmark {
                         crcOnly.add(rc / rb);
                     }
                 }
-                System.out.printf("%nCPU cost per MiB uploaded (counted runs; client = this JVM, server = the server's JVM):%n");
+                System.out.printf(
+                        "%nCPU cost per MiB uploaded (counted runs; client = this JVM, server = the server's JVM):%n");
                 System.out.println("  ours(file)                " + costA);
                 System.out.println("  ours(stream)              " + costAStream);
                 System.out.println("  SDK uploadFile            " + costB);
@@ -199,10 +226,14 @@ public final class Benchmark {
                 }
                 double md5 = md5Rate(file);
                 double oursFile = median(a);
-                System.out.printf("%nmedians: ours(file) %.1f, ours(stream) %.1f, SDK %.1f MiB/s; server CPU median %.0f%% of the "
-                        + "machine; single-core MD5 %.0f MiB/s%n", oursFile, median(aStream), median(b), median(serverCpu), md5);
-                System.out.printf("informational: ours(file) with contentMd5=false (CRC-64 only, as the SDK checks) vs SDK: "
-                        + "median ratio %.2f%n", median(crcOnly));
+                System.out.printf(
+                        "%nmedians: ours(file) %.1f, ours(stream) %.1f, SDK %.1f MiB/s; server CPU median %.0f%% of the "
+                                + "machine; single-core MD5 %.0f MiB/s%n",
+                        oursFile, median(aStream), median(b), median(serverCpu), md5);
+                System.out.printf(
+                        "informational: ours(file) with contentMd5=false (CRC-64 only, as the SDK checks) vs SDK: "
+                                + "median ratio %.2f%n",
+                        median(crcOnly));
                 summary.add(bench("throughput_mib_s_ours_file", oursFile));
                 summary.add(bench("throughput_mib_s_ours_stream", median(aStream)));
                 summary.add(bench("throughput_mib_s_sdk", median(b)));
@@ -236,12 +267,18 @@ public final class Benchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "client %.2f ms, server %.2f ms", clientSeconds * 1000 / mib, serverSeconds * 1000 / mib);
+            return String.format(
+                    Locale.ROOT,
+                    "client %.2f ms, server %.2f ms",
+                    clientSeconds * 1000 / mib,
+                    serverSeconds * 1000 / mib);
         }
     }
 
     private static double ownCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     private interface Action {
@@ -272,10 +309,13 @@ public final class Benchmark {
         conf.setSLDEnabled(true);
         conf.setSignatureVersion(SignVersion.V4);
         conf.setCrcCheckEnabled(true);
-        return OSSClientBuilder.create().endpoint(endpoint).region("cn-hangzhou")
-                .credentialsProvider(new DefaultCredentialProvider(LocalOssServer.DEFAULT_ACCESS_KEY_ID,
-                        LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
-                .clientConfiguration(conf).build();
+        return OSSClientBuilder.create()
+                .endpoint(endpoint)
+                .region("cn-hangzhou")
+                .credentialsProvider(new DefaultCredentialProvider(
+                        LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
+                .clientConfiguration(conf)
+                .build();
     }
 
     private static void sdkUpload(OSS sdk, Path file) throws Exception {
@@ -322,10 +362,10 @@ public final class Benchmark {
         System.out.println("memory, ours with -XX:+UseSerialGC: " + oursSerial);
         System.out.println("memory, SDK putObject(InputStream): " + sdk);
         boolean ok = ours.contains("outcome=ok");
-        summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib") + "_xmx128m "
-                + (ok ? "ok" : "failed"));
-        summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib") + "_peak_heap_mib "
-                + field(ours, "peak_heap_used_mib"));
+        summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib")
+                + "_xmx128m " + (ok ? "ok" : "failed"));
+        summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib")
+                + "_peak_heap_mib " + field(ours, "peak_heap_used_mib"));
         summary.add("BENCH stream_peak_heap_mib_serial_gc " + field(oursSerial, "peak_heap_used_mib"));
         summary.add("BENCH sdk_stream_xmx128m " + (sdk.contains("outcome=ok") ? "ok" : "failed"));
     }
@@ -333,30 +373,49 @@ public final class Benchmark {
     /** One run on a server of its own: an in-memory server holding two 4 GiB uploads at once runs out of heap. */
     private static String memoryRun(String mode, long bytes, List<String> jvmOptions) throws Exception {
         try (ChildJvm server = startServer("12g");
-             ChildJvm probe = ChildJvm.start(jvmOptions, "128m", MemoryProbe.class.getName(), mode, endpointOf(server),
-                     Long.toString(bytes), Long.toString(PART), Integer.toString(CONCURRENCY))) {
+                ChildJvm probe = ChildJvm.start(
+                        jvmOptions,
+                        "128m",
+                        MemoryProbe.class.getName(),
+                        mode,
+                        endpointOf(server),
+                        Long.toString(bytes),
+                        Long.toString(PART),
+                        Integer.toString(CONCURRENCY))) {
             try {
                 return probe.awaitLine(l -> l.startsWith("MEMORY "), 30 * 60 * 1000L);
             } catch (IllegalStateException e) {
                 List<String> out = probe.output();
-                return "MEMORY mode=" + mode + " outcome=failed:_" + (out.isEmpty() ? "no output"
-                        : out.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst()
-                        .orElse(out.get(out.size() - 1)).replace(' ', '_'));
+                return "MEMORY mode=" + mode + " outcome=failed:_"
+                        + (out.isEmpty()
+                                ? "no output"
+                                : out.stream()
+                                        .filter(l -> l.contains("Error") || l.contains("Exception"))
+                                        .findFirst()
+                                        .orElse(out.get(out.size() - 1))
+                                        .replace(' ', '_'));
             }
         }
     }
 
     private static String field(String line, String name) {
-        return Arrays.stream(line.split(" ")).filter(s -> s.startsWith(name + "=")).map(s -> s.substring(name.length() + 1))
-                .findFirst().orElse("n/a");
+        return Arrays.stream(line.split(" "))
+                .filter(s -> s.startsWith(name + "="))
+                .map(s -> s.substring(name.length() + 1))
+                .findFirst()
+                .orElse("n/a");
     }
 
     // ---- janitor ---------------------------------------------------------------------------------
 
     private void janitor(String endpoint, List<String> summary) throws Exception {
-        OssClientConfig config = OssClientConfig.builder().endpoint(endpoint).region("cn-hangzhou").maxConnections(16)
-                .credentialsProvider(CredentialsProvider.of(new Credentials(LocalOssServer.DEFAULT_ACCESS_KEY_ID,
-                        LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))).build();
+        OssClientConfig config = OssClientConfig.builder()
+                .endpoint(endpoint)
+                .region("cn-hangzhou")
+                .maxConnections(16)
+                .credentialsProvider(CredentialsProvider.of(new Credentials(
+                        LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)))
+                .build();
         long t0 = System.nanoTime();
         try (OssClient client = new OssClient(config)) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -365,7 +424,8 @@ public final class Benchmark {
                 int shard = t;
                 futures.add(pool.submit(() -> {
                     for (int i = shard; i < janitorUploads; i += 8) {
-                        client.initiateMultipartUpload("janitor-bench", String.format("k/%07d", i), ObjectOptions.none());
+                        client.initiateMultipartUpload(
+                                "janitor-bench", String.format("k/%07d", i), ObjectOptions.none());
                     }
                     return null;
                 }));
@@ -375,7 +435,8 @@ public final class Benchmark {
             }
             pool.shutdown();
         }
-        System.out.printf("%ncreated %d in-progress uploads in %.1f s%n", janitorUploads, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "%ncreated %d in-progress uploads in %.1f s%n", janitorUploads, (System.nanoTime() - t0) / 1e9);
 
         // a child JVM with a heap far smaller than 100,000 exchanges would need: memory must stay flat.
         // The default staleBy=lastActivity lists the parts of every upload past the threshold (here all of them);
@@ -386,21 +447,32 @@ public final class Benchmark {
     }
 
     private void janitorProbe(String endpoint, String staleBy, List<String> summary) throws Exception {
-        try (ChildJvm probe = ChildJvm.start(List.of(), JANITOR_HEAP, JanitorProbe.class.getName(), endpoint, "janitor-bench",
-                Integer.toString(janitorUploads), Integer.toString(JANITOR_BATCH), staleBy)) {
+        try (ChildJvm probe = ChildJvm.start(
+                List.of(),
+                JANITOR_HEAP,
+                JanitorProbe.class.getName(),
+                endpoint,
+                "janitor-bench",
+                Integer.toString(janitorUploads),
+                Integer.toString(JANITOR_BATCH),
+                staleBy)) {
             String line;
             try {
                 line = probe.awaitLine(l -> l.startsWith("JANITOR "), 30 * 60 * 1000L);
             } catch (IllegalStateException e) {
                 List<String> out = probe.output();
-                line = "JANITOR outcome=failed:_" + (out.isEmpty() ? "no_output" : out.get(out.size() - 1).replace(' ', '_'));
+                line = "JANITOR outcome=failed:_"
+                        + (out.isEmpty() ? "no_output" : out.get(out.size() - 1).replace(' ', '_'));
             }
             boolean ok = line.contains("outcome=ok");
             double seconds = ok ? Double.parseDouble(field(line, "seconds")) : Double.NaN;
             double rate = ok ? janitorUploads / seconds : 0;
-            System.out.printf("janitor staleBy=%s (child JVM, -Xmx%s, batches of %d): %s%n", staleBy, JANITOR_HEAP, JANITOR_BATCH, line);
-            System.out.printf("janitor staleBy=%s: %d stale uploads emitted in %.2f s = %.0f uploads/s%n", staleBy, janitorUploads,
-                    seconds, rate);
+            System.out.printf(
+                    "janitor staleBy=%s (child JVM, -Xmx%s, batches of %d): %s%n",
+                    staleBy, JANITOR_HEAP, JANITOR_BATCH, line);
+            System.out.printf(
+                    "janitor staleBy=%s: %d stale uploads emitted in %.2f s = %.0f uploads/s%n",
+                    staleBy, janitorUploads, seconds, rate);
             if (staleBy.equals("lastActivity")) { // the default: the figures kept from earlier runs
                 summary.add(bench("janitor_uploads_per_s", rate));
                 summary.add("BENCH janitor_peak_heap_mib " + field(line, "peak_heap_used_mib"));

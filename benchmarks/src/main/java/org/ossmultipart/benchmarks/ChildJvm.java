@@ -40,18 +40,21 @@ final class ChildJvm implements AutoCloseable {
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         ChildJvm child = new ChildJvm(p);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (child.output) {
-                        child.output.add(line);
-                        child.output.notifyAll();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            synchronized (child.output) {
+                                child.output.add(line);
+                                child.output.notifyAll();
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // the child ended
                     }
-                }
-            } catch (IOException ignored) {
-                // the child ended
-            }
-        }, "child-output");
+                },
+                "child-output");
         reader.setDaemon(true);
         reader.start();
         return child;
@@ -63,7 +66,8 @@ final class ChildJvm implements AutoCloseable {
         if (!Files.exists(module.resolve("target/runtime-classpath.txt"))) {
             module = Path.of(".");
         }
-        String deps = Files.readString(module.resolve("target/runtime-classpath.txt")).trim();
+        String deps =
+                Files.readString(module.resolve("target/runtime-classpath.txt")).trim();
         return module.resolve("target/classes").toAbsolutePath() + java.io.File.pathSeparator + deps;
     }
 
@@ -80,7 +84,8 @@ final class ChildJvm implements AutoCloseable {
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0 || !process.isAlive() && seen >= output.size()) {
-                    throw new IllegalStateException("child did not print the expected line; output:\n" + String.join("\n", output));
+                    throw new IllegalStateException(
+                            "child did not print the expected line; output:\n" + String.join("\n", output));
                 }
                 output.wait(Math.min(left, 200));
             }

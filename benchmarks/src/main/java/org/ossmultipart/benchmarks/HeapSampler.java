@@ -11,16 +11,22 @@ final class HeapSampler implements AutoCloseable {
     private volatile long peakBytes;
 
     private HeapSampler() {
-        thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakBytes = Math.max(peakBytes, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        thread = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peakBytes = Math.max(
+                                peakBytes,
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed());
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         thread.setDaemon(true);
     }
 

@@ -18,8 +18,7 @@ import org.ossmultipart.testkit.LocalOssServer;
  */
 public final class JanitorProbe {
 
-    private JanitorProbe() {
-    }
+    private JanitorProbe() {}
 
     public static void main(String[] args) throws Exception {
         String endpoint = args[0];
@@ -34,24 +33,32 @@ public final class JanitorProbe {
                 @Override
                 public void configure() {
                     from("oss-multipart:" + bucket + "?endpoint=" + endpoint + "&region=cn-hangzhou&accessKeyId="
-                            + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
-                            + "&staleAfter=1d&staleBy=" + staleBy + "&clock=#later&maxMessagesPerPoll=" + batch + "&repeatCount=1&initialDelay=0")
-                            .routeId("janitor").autoStartup(false)
+                                    + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret="
+                                    + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
+                                    + "&staleAfter=1d&staleBy=" + staleBy + "&clock=#later&maxMessagesPerPoll=" + batch
+                                    + "&repeatCount=1&initialDelay=0")
+                            .routeId("janitor")
+                            .autoStartup(false)
                             .process(e -> emitted.incrementAndGet());
                 }
             });
             camel.start();
-            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("janitor").whenDone(uploads).create();
+            NotifyBuilder done = new NotifyBuilder(camel)
+                    .fromRoute("janitor")
+                    .whenDone(uploads)
+                    .create();
             HeapSampler sampler = HeapSampler.start();
             long start = System.nanoTime();
             camel.getRouteController().startRoute("janitor");
             boolean all = done.matches(30, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - start) / 1e9;
             sampler.close();
-            System.out.printf("JANITOR outcome=%s emitted=%d seconds=%.2f peak_heap_used_mib=%d peak_rss_mib=%d%n",
+            System.out.printf(
+                    "JANITOR outcome=%s emitted=%d seconds=%.2f peak_heap_used_mib=%d peak_rss_mib=%d%n",
                     all ? "ok" : "incomplete", emitted.get(), seconds, sampler.peakMib(), HeapSampler.peakRssMib());
         } catch (Throwable t) {
-            System.out.printf("JANITOR outcome=failed:_%s emitted=%d%n", String.valueOf(t).replace(' ', '_'), emitted.get());
+            System.out.printf(
+                    "JANITOR outcome=failed:_%s emitted=%d%n", String.valueOf(t).replace(' ', '_'), emitted.get());
         }
         System.exit(0);
     }

@@ -18,8 +18,7 @@ import org.ossmultipart.testkit.LocalOssServer;
  */
 public final class MemoryProbe {
 
-    private MemoryProbe() {
-    }
+    private MemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
@@ -41,7 +40,8 @@ public final class MemoryProbe {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.close();
-        System.out.printf("MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_rss_mib=%d%n",
+        System.out.printf(
+                "MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_rss_mib=%d%n",
                 mode, outcome.replace(' ', '_'), seconds, sampler.peakMib(), HeapSampler.peakRssMib());
         System.exit(0);
     }
@@ -49,12 +49,17 @@ public final class MemoryProbe {
     private static String ours(String endpoint, long bytes, long partSize, int concurrency) throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
-            Exchange e = context.createProducerTemplate().request("oss-multipart:memory-bench?endpoint=" + endpoint
-                    + "&region=cn-hangzhou&accessKeyId=" + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret="
-                    + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET + "&partSize=" + partSize + "&concurrency=" + concurrency, x -> {
-                        x.getMessage().setBody(new GeneratedStream(bytes));
-                        x.getMessage().setHeader(OssMultipartConstants.KEY, "stream-" + bytes);
-                    });
+            Exchange e = context.createProducerTemplate()
+                    .request(
+                            "oss-multipart:memory-bench?endpoint=" + endpoint
+                                    + "&region=cn-hangzhou&accessKeyId=" + LocalOssServer.DEFAULT_ACCESS_KEY_ID
+                                    + "&accessKeySecret="
+                                    + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET + "&partSize=" + partSize
+                                    + "&concurrency=" + concurrency,
+                            x -> {
+                                x.getMessage().setBody(new GeneratedStream(bytes));
+                                x.getMessage().setHeader(OssMultipartConstants.KEY, "stream-" + bytes);
+                            });
             if (e.getException() != null) {
                 return "failed: " + e.getException().getMessage();
             }
@@ -68,10 +73,13 @@ public final class MemoryProbe {
         conf.setSLDEnabled(true);
         conf.setSignatureVersion(SignVersion.V4);
         conf.setCrcCheckEnabled(true);
-        OSS oss = OSSClientBuilder.create().endpoint(endpoint).region("cn-hangzhou")
-                .credentialsProvider(new DefaultCredentialProvider(LocalOssServer.DEFAULT_ACCESS_KEY_ID,
-                        LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
-                .clientConfiguration(conf).build();
+        OSS oss = OSSClientBuilder.create()
+                .endpoint(endpoint)
+                .region("cn-hangzhou")
+                .credentialsProvider(new DefaultCredentialProvider(
+                        LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
+                .clientConfiguration(conf)
+                .build();
         try {
             // the SDK's documented way to upload a stream: putObject with an InputStream
             oss.putObject("memory-bench", "sdk-stream-" + bytes, new GeneratedStream(bytes));

@@ -81,7 +81,8 @@ public final class Fault {
      * failing test cannot hang the server), then handles it normally.
      */
     public static Fault hold(CountDownLatch gate, Duration atMost) {
-        return new Fault(Kind.HOLD, 0, null, Objects.requireNonNull(atMost, "atMost"), Objects.requireNonNull(gate, "gate"));
+        return new Fault(
+                Kind.HOLD, 0, null, Objects.requireNonNull(atMost, "atMost"), Objects.requireNonNull(gate, "gate"));
     }
 
     /** The gate of a {@link Kind#HOLD} fault, else null. */

@@ -64,7 +64,8 @@ public final class FaultInjector {
     }
 
     /** Fault only requests matching {@code condition} (e.g. a given part number). */
-    public synchronized Rule inject(OssOperation operation, Predicate<RecordedRequest> condition, Fault fault, int times) {
+    public synchronized Rule inject(
+            OssOperation operation, Predicate<RecordedRequest> condition, Fault fault, int times) {
         Rule rule = new Rule(operation, condition, fault, times);
         rules.add(rule);
         return rule;

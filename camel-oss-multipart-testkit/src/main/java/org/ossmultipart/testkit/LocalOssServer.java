@@ -84,15 +84,16 @@ public final class LocalOssServer implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        OssRequestHandler handler = new OssRequestHandler(store, new SignatureVerifier(credentials, clock, region), faults,
-                requestLog, clock);
+        OssRequestHandler handler = new OssRequestHandler(
+                store, new SignatureVerifier(credentials, clock, region), faults, requestLog, clock);
         try {
             server = ServerBootstrap.bootstrap()
                     .setLocalAddress(InetAddress.getByName(host))
                     .setListenerPort(requestedPort)
                     .setSslContext(sslContext)
                     // large reads straight from the socket: parts are megabytes
-                    .setHttp1Config(Http1Config.custom().setBufferSize(128 * 1024).build())
+                    .setHttp1Config(
+                            Http1Config.custom().setBufferSize(128 * 1024).build())
                     .setSocketConfig(SocketConfig.custom()
                             .setSoTimeout(Timeout.ofMinutes(2))
                             .setTcpNoDelay(true)
@@ -118,7 +119,10 @@ public final class LocalOssServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local OSS server on " + host + ":" + requestedPort, e);
         }
-        LOG.info("local OSS server listening on {} (region {}, storage {})", endpoint(), region,
+        LOG.info(
+                "local OSS server listening on {} (region {}, storage {})",
+                endpoint(),
+                region,
                 dataDirectory == null ? "memory" : dataDirectory);
         return this;
     }
@@ -176,8 +180,10 @@ public final class LocalOssServer implements AutoCloseable {
     }
 
     /** Accepts an STS key: requests must carry {@code token}; after {@code expiresAt} they fail with SecurityTokenExpired. */
-    public LocalOssServer addStsCredentials(String accessKeyId, String accessKeySecret, String token, Instant expiresAt) {
-        credentials.add(new ServerCredentials.Key(accessKeyId, accessKeySecret, Objects.requireNonNull(token), expiresAt));
+    public LocalOssServer addStsCredentials(
+            String accessKeyId, String accessKeySecret, String token, Instant expiresAt) {
+        credentials.add(
+                new ServerCredentials.Key(accessKeyId, accessKeySecret, Objects.requireNonNull(token), expiresAt));
         return this;
     }
 
@@ -211,13 +217,20 @@ public final class LocalOssServer implements AutoCloseable {
 
     private static UploadInfo info(Upload u) {
         var parts = u.parts().values();
-        return new UploadInfo(u.bucket(), u.key(), u.uploadId(), u.initiated(), parts.size(),
+        return new UploadInfo(
+                u.bucket(),
+                u.key(),
+                u.uploadId(),
+                u.initiated(),
+                parts.size(),
                 parts.stream().mapToLong(p -> p.size()).sum());
     }
 
     /** Moves the Initiated time of an upload, e.g. to make it look days old. */
     public void setInitiated(String bucket, String uploadId, Instant initiated) {
-        Upload u = store.uploads(bucket).stream().filter(x -> x.uploadId().equals(uploadId)).findFirst()
+        Upload u = store.uploads(bucket).stream()
+                .filter(x -> x.uploadId().equals(uploadId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId + " in bucket " + bucket));
         u.setInitiated(initiated);
     }
@@ -227,16 +240,29 @@ public final class LocalOssServer implements AutoCloseable {
      * look idle for a day although it was initiated long ago.
      */
     public void setPartLastModified(String bucket, String uploadId, int partNumber, Instant lastModified) {
-        Upload u = store.uploads(bucket).stream().filter(x -> x.uploadId().equals(uploadId)).findFirst()
+        Upload u = store.uploads(bucket).stream()
+                .filter(x -> x.uploadId().equals(uploadId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no upload " + uploadId + " in bucket " + bucket));
         u.setPartLastModified(partNumber, lastModified);
     }
 
     /** Facts about a stored object, or empty. */
     public Optional<ObjectInfo> object(String bucket, String key) {
-        return store.objects(bucket).stream().filter(o -> o.key().equals(key)).findFirst()
-                .map(o -> new ObjectInfo(bucket, o.key(), o.size(), o.etag(), o.crc64(), o.contentType(), o.userMetadata(),
-                        o.storageClass(), o.multipart(), o.segments().size()));
+        return store.objects(bucket).stream()
+                .filter(o -> o.key().equals(key))
+                .findFirst()
+                .map(o -> new ObjectInfo(
+                        bucket,
+                        o.key(),
+                        o.size(),
+                        o.etag(),
+                        o.crc64(),
+                        o.contentType(),
+                        o.userMetadata(),
+                        o.storageClass(),
+                        o.multipart(),
+                        o.segments().size()));
     }
 
     /** Deletes all buckets, objects and uploads, and clears faults, the log and the clock offset. */
@@ -248,13 +274,21 @@ public final class LocalOssServer implements AutoCloseable {
     }
 
     /** An in-progress upload as the server sees it. */
-    public record UploadInfo(String bucket, String key, String uploadId, Instant initiated, int partCount, long storedBytes) {
-    }
+    public record UploadInfo(
+            String bucket, String key, String uploadId, Instant initiated, int partCount, long storedBytes) {}
 
     /** A stored object as the server sees it; {@code crc64} is the unsigned CRC-64 as a long. */
-    public record ObjectInfo(String bucket, String key, long size, String etag, long crc64, String contentType,
-                             Map<String, String> userMetadata, String storageClass, boolean multipart, int partCount) {
-    }
+    public record ObjectInfo(
+            String bucket,
+            String key,
+            long size,
+            String etag,
+            long crc64,
+            String contentType,
+            Map<String, String> userMetadata,
+            String storageClass,
+            boolean multipart,
+            int partCount) {}
 
     /** Configures a server; every setting has a default that works for tests. */
     public static final class Builder {

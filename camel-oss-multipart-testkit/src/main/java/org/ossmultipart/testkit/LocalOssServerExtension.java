@@ -22,14 +22,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Also usable as {@code @ExtendWith(LocalOssServerExtension.class)} with a {@code LocalOssServer}
  * test-method or constructor parameter.
  */
-public final class LocalOssServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+public final class LocalOssServerExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     private final Consumer<LocalOssServer.Builder> customizer;
     private LocalOssServer server;
 
     public LocalOssServerExtension() {
-        this(b -> {
-        });
+        this(b -> {});
     }
 
     /** With a customizer for the server builder (credentials, region, data directory...). */

@@ -15,8 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalOssServerMain {
 
-    private LocalOssServerMain() {
-    }
+    private LocalOssServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         LocalOssServer.Builder builder = LocalOssServer.builder().port(9000);
@@ -55,10 +54,13 @@ public final class LocalOssServerMain {
                 + (accessKeyId != null ? "" : ", secret " + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)
                 + ". Ctrl-C stops it.");
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            stopped.countDown();
-        }, "local-oss-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            stopped.countDown();
+                        },
+                        "local-oss-shutdown"));
         stopped.await();
     }
 

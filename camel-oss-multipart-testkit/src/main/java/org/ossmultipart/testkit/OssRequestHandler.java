@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -45,7 +44,8 @@ import org.ossmultipart.testkit.internal.XmlWriter;
 /** Maps HTTP requests to OSS operations: parse, log, inject faults, authenticate, act, answer. */
 final class OssRequestHandler implements HttpRequestHandler {
 
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final ContentType XML = ContentType.create("application/xml", StandardCharsets.UTF_8);
 
@@ -55,7 +55,8 @@ final class OssRequestHandler implements HttpRequestHandler {
     private final RequestLog log;
     private final Clock clock;
 
-    OssRequestHandler(ObjectStore store, SignatureVerifier verifier, FaultInjector faults, RequestLog log, Clock clock) {
+    OssRequestHandler(
+            ObjectStore store, SignatureVerifier verifier, FaultInjector faults, RequestLog log, Clock clock) {
         this.store = store;
         this.verifier = verifier;
         this.faults = faults;
@@ -64,20 +65,31 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     /** Per-request outcome flags set by faults that change the normal handling. */
-    private record Effects(boolean wrongCrc, boolean commitThenFail, boolean corruptBody) {
-    }
+    private record Effects(boolean wrongCrc, boolean commitThenFail, boolean corruptBody) {}
 
     @Override
-    public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
+    public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context)
+            throws IOException {
         ParsedRequest req = parse(request);
         OssOperation op = classify(req);
-        RecordedRequest recorded = new RecordedRequest(op, req.method(), req.rawUri(), req.bucket(), req.key(), req.query(),
-                req.headers(), clock.instant(), 0, null);
+        RecordedRequest recorded = new RecordedRequest(
+                op,
+                req.method(),
+                req.rawUri(),
+                req.bucket(),
+                req.key(),
+                req.query(),
+                req.headers(),
+                clock.instant(),
+                0,
+                null);
         RequestLog.Entry entry = log.begin(recorded);
         String requestId = HexFormat.of().withUpperCase().formatHex(randomBytes(12));
         response.setHeader("x-oss-request-id", requestId);
         response.setHeader("Server", "AliyunOSS");
-        response.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)));
+        response.setHeader(
+                "Date",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)));
         int status = 0;
         String errorCode = null;
         try {
@@ -95,14 +107,16 @@ final class OssRequestHandler implements HttpRequestHandler {
         }
     }
 
-    private Effects applyFaults(OssOperation op, RecordedRequest recorded, ClassicHttpRequest request) throws IOException {
+    private Effects applyFaults(OssOperation op, RecordedRequest recorded, ClassicHttpRequest request)
+            throws IOException {
         Optional<Fault> fault = faults.next(op, recorded);
         if (fault.isEmpty()) {
             return new Effects(false, false, false);
         }
         Fault f = fault.get();
         switch (f.kind()) {
-            case ERROR -> throw new OssServiceError(f.status(), f.code(), "Injected fault: " + f.code(), "9999-00000000");
+            case ERROR ->
+                throw new OssServiceError(f.status(), f.code(), "Injected fault: " + f.code(), "9999-00000000");
             case RESET_MID_BODY -> {
                 HttpEntity entity = request.getEntity();
                 if (entity != null) {
@@ -198,8 +212,10 @@ final class OssRequestHandler implements HttpRequestHandler {
             };
         }
         return switch (r.method()) {
-            case "POST" -> r.has("uploads") ? OssOperation.INITIATE_MULTIPART_UPLOAD
-                    : r.has("uploadId") ? OssOperation.COMPLETE_MULTIPART_UPLOAD : OssOperation.UNKNOWN;
+            case "POST" ->
+                r.has("uploads")
+                        ? OssOperation.INITIATE_MULTIPART_UPLOAD
+                        : r.has("uploadId") ? OssOperation.COMPLETE_MULTIPART_UPLOAD : OssOperation.UNKNOWN;
             case "PUT" -> r.has("uploadId") || r.has("partNumber") ? OssOperation.UPLOAD_PART : OssOperation.PUT_OBJECT;
             case "GET" -> r.has("uploadId") ? OssOperation.LIST_PARTS : OssOperation.GET_OBJECT;
             case "HEAD" -> OssOperation.HEAD_OBJECT;
@@ -210,8 +226,9 @@ final class OssRequestHandler implements HttpRequestHandler {
 
     // ---- operations ----------------------------------------------------------------------------
 
-    private void dispatch(OssOperation op, ParsedRequest r, ClassicHttpRequest request, ClassicHttpResponse response,
-                          Effects effects) throws IOException {
+    private void dispatch(
+            OssOperation op, ParsedRequest r, ClassicHttpRequest request, ClassicHttpResponse response, Effects effects)
+            throws IOException {
         switch (op) {
             case PUT_BUCKET -> {
                 store.createBucket(r.bucket());
@@ -233,29 +250,43 @@ final class OssRequestHandler implements HttpRequestHandler {
             }
             case LIST_MULTIPART_UPLOADS -> listUploads(r, response);
             case LIST_PARTS -> listParts(r, response);
-            default -> throw new OssServiceError(405, "MethodNotAllowed",
-                    "The local server does not implement " + r.method() + " " + r.rawUri(), "0000-00000000");
+            default ->
+                throw new OssServiceError(
+                        405,
+                        "MethodNotAllowed",
+                        "The local server does not implement " + r.method() + " " + r.rawUri(),
+                        "0000-00000000");
         }
     }
 
-    private BlobStore.Received receiveBody(ParsedRequest r, ClassicHttpRequest request, Effects effects) throws IOException {
+    private BlobStore.Received receiveBody(ParsedRequest r, ClassicHttpRequest request, Effects effects)
+            throws IOException {
         HttpEntity entity = request.getEntity();
         long length = entity == null ? 0 : entity.getContentLength();
         if (length > ObjectStore.MAX_PART_SIZE) {
-            throw new OssServiceError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.", "0016-00000009");
+            throw new OssServiceError(
+                    400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.", "0016-00000009");
         }
         BlobStore.Received body;
         try {
-            body = store.blobs().receive(entity == null ? null : entity.getContent(), entity == null ? 0 : length,
-                    effects.corruptBody());
+            body = store.blobs()
+                    .receive(
+                            entity == null ? null : entity.getContent(),
+                            entity == null ? 0 : length,
+                            effects.corruptBody());
         } catch (EOFException e) {
-            throw new OssServiceError(400, "RequestTimeout", "Your socket connection to the server was not read from or written to "
-                    + "within the timeout period.", "0002-00000202");
+            throw new OssServiceError(
+                    400,
+                    "RequestTimeout",
+                    "Your socket connection to the server was not read from or written to "
+                            + "within the timeout period.",
+                    "0002-00000202");
         }
         String contentMd5 = r.header("content-md5");
         if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(body.md5()))) {
             body.blob().delete();
-            throw new OssServiceError(400, "InvalidDigest", "The Content-MD5 you specified was invalid.", "0016-00000410")
+            throw new OssServiceError(
+                            400, "InvalidDigest", "The Content-MD5 you specified was invalid.", "0016-00000410")
                     .with("Content-MD5", contentMd5);
         }
         return body;
@@ -268,8 +299,8 @@ final class OssRequestHandler implements HttpRequestHandler {
         String acl = acl(r);
         boolean forbid = forbidOverwrite(r);
         BlobStore.Received body = receiveBody(r, request, effects);
-        StoredObject obj = store.putObject(r.bucket(), r.key(), body, r.header("content-type"), userMetadata(r), storageClass,
-                sse, acl, forbid);
+        StoredObject obj = store.putObject(
+                r.bucket(), r.key(), body, r.header("content-type"), userMetadata(r), storageClass, sse, acl, forbid);
         response.setCode(200);
         response.setHeader("ETag", quote(obj.etag()));
         response.setHeader("Content-MD5", Base64.getEncoder().encodeToString(body.md5()));
@@ -293,7 +324,9 @@ final class OssRequestHandler implements HttpRequestHandler {
         }
         response.setCode(status);
         response.setHeader("ETag", quote(obj.etag()));
-        response.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(obj.lastModified().atZone(ZoneOffset.UTC)));
+        response.setHeader(
+                "Last-Modified",
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(obj.lastModified().atZone(ZoneOffset.UTC)));
         response.setHeader("x-oss-object-type", obj.multipart() ? "Multipart" : "Normal");
         response.setHeader("x-oss-storage-class", obj.storageClass());
         response.setHeader("Accept-Ranges", "bytes");
@@ -336,7 +369,8 @@ final class OssRequestHandler implements HttpRequestHandler {
             }
             if (first > last || first >= size) {
                 if (first >= size) {
-                    throw new OssServiceError(416, "InvalidRange", "The requested range cannot be satisfied.", "0016-00000416");
+                    throw new OssServiceError(
+                            416, "InvalidRange", "The requested range cannot be satisfied.", "0016-00000416");
                 }
                 return null;
             }
@@ -347,15 +381,23 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     private void initiate(ParsedRequest r, ClassicHttpResponse response) {
-        Upload u = store.initiate(r.bucket(), r.key(), r.header("content-type"), userMetadata(r), storageClass(r), sse(r),
+        Upload u = store.initiate(
+                r.bucket(),
+                r.key(),
+                r.header("content-type"),
+                userMetadata(r),
+                storageClass(r),
+                sse(r),
                 forbidOverwrite(r));
         boolean url = "url".equals(r.param("encoding-type"));
         XmlWriter xml = new XmlWriter().open("InitiateMultipartUploadResult");
         if (url) {
             xml.element("EncodingType", "url");
         }
-        xml.element("Bucket", r.bucket()).element("Key", url ? Encoding.encode(u.key(), false) : u.key())
-                .element("UploadId", u.uploadId()).close("InitiateMultipartUploadResult");
+        xml.element("Bucket", r.bucket())
+                .element("Key", url ? Encoding.encode(u.key(), false) : u.key())
+                .element("UploadId", u.uploadId())
+                .close("InitiateMultipartUploadResult");
         if (r.header("x-oss-server-side-encryption") != null) {
             response.setHeader("x-oss-server-side-encryption", r.header("x-oss-server-side-encryption"));
         }
@@ -365,7 +407,8 @@ final class OssRequestHandler implements HttpRequestHandler {
     private void uploadPart(ParsedRequest r, ClassicHttpRequest request, ClassicHttpResponse response, Effects effects)
             throws IOException {
         if (r.header("x-oss-copy-source") != null) {
-            throw new OssServiceError(501, "NotImplemented", "UploadPartCopy is not implemented by the local server.", "0000-00000000");
+            throw new OssServiceError(
+                    501, "NotImplemented", "UploadPartCopy is not implemented by the local server.", "0000-00000000");
         }
         int partNumber = ObjectStore.checkPartNumber(r.param("partNumber"));
         // fail before reading gigabytes when the upload is unknown
@@ -385,19 +428,24 @@ final class OssRequestHandler implements HttpRequestHandler {
         List<ObjectStore.PartRef> parts = List.of();
         if (completeAll) {
             if (body.length > 0) {
-                throw OssServiceError.invalidArgument("The body must be empty when x-oss-complete-all is yes.",
-                        "x-oss-complete-all", "yes");
+                throw OssServiceError.invalidArgument(
+                        "The body must be empty when x-oss-complete-all is yes.", "x-oss-complete-all", "yes");
             }
         } else {
             String contentMd5 = r.header("content-md5");
             if (contentMd5 != null && !contentMd5.equals(Base64.getEncoder().encodeToString(md5(body)))) {
-                throw new OssServiceError(400, "InvalidDigest", "The Content-MD5 you specified was invalid.", "0016-00000410");
+                throw new OssServiceError(
+                        400, "InvalidDigest", "The Content-MD5 you specified was invalid.", "0016-00000410");
             }
             parts = CompleteRequestParser.parse(body);
         }
-        StoredObject obj = store.complete(r.bucket(), r.key(), r.param("uploadId"), parts, completeAll, forbidOverwrite(r), acl(r));
+        StoredObject obj = store.complete(
+                r.bucket(), r.key(), r.param("uploadId"), parts, completeAll, forbidOverwrite(r), acl(r));
         if (effects.commitThenFail()) {
-            throw new OssServiceError(500, "InternalError", "Injected fault: the object was committed, the answer is lost.",
+            throw new OssServiceError(
+                    500,
+                    "InternalError",
+                    "Injected fault: the object was committed, the answer is lost.",
                     "9999-00000000");
         }
         boolean url = "url".equals(r.param("encoding-type"));
@@ -417,8 +465,13 @@ final class OssRequestHandler implements HttpRequestHandler {
     private void listUploads(ParsedRequest r, ClassicHttpResponse response) {
         int max = limit(r, "max-uploads");
         boolean url = "url".equals(r.param("encoding-type"));
-        ObjectStore.UploadPage page = store.listUploads(r.bucket(), r.param("prefix"), r.param("delimiter"), r.param("key-marker"),
-                r.param("upload-id-marker"), max);
+        ObjectStore.UploadPage page = store.listUploads(
+                r.bucket(),
+                r.param("prefix"),
+                r.param("delimiter"),
+                r.param("key-marker"),
+                r.param("upload-id-marker"),
+                max);
         XmlWriter xml = new XmlWriter().open("ListMultipartUploadsResult");
         if (url) {
             xml.element("EncodingType", "url");
@@ -433,8 +486,11 @@ final class OssRequestHandler implements HttpRequestHandler {
                 .element("MaxUploads", max)
                 .element("IsTruncated", page.truncated());
         for (Upload u : page.uploads()) {
-            xml.open("Upload").element("Key", enc(u.key(), url)).element("UploadId", u.uploadId())
-                    .element("StorageClass", u.storageClass()).element("Initiated", ISO_MILLIS.format(u.initiated()))
+            xml.open("Upload")
+                    .element("Key", enc(u.key(), url))
+                    .element("UploadId", u.uploadId())
+                    .element("StorageClass", u.storageClass())
+                    .element("Initiated", ISO_MILLIS.format(u.initiated()))
                     .close("Upload");
         }
         for (String p : page.commonPrefixes()) {
@@ -446,12 +502,13 @@ final class OssRequestHandler implements HttpRequestHandler {
     private void listParts(ParsedRequest r, ClassicHttpResponse response) {
         int max = limit(r, "max-parts");
         int marker = 0;
-        if (r.param("part-number-marker") != null && !r.param("part-number-marker").isEmpty()) {
+        if (r.param("part-number-marker") != null
+                && !r.param("part-number-marker").isEmpty()) {
             try {
                 marker = Integer.parseInt(r.param("part-number-marker"));
             } catch (NumberFormatException e) {
-                throw OssServiceError.invalidArgument("part-number-marker must be an integer.", "part-number-marker",
-                        r.param("part-number-marker"));
+                throw OssServiceError.invalidArgument(
+                        "part-number-marker must be an integer.", "part-number-marker", r.param("part-number-marker"));
             }
         }
         Upload u = store.upload(r.bucket(), r.key(), r.param("uploadId"));
@@ -461,14 +518,17 @@ final class OssRequestHandler implements HttpRequestHandler {
         if (url) {
             xml.element("EncodingType", "url");
         }
-        xml.element("Bucket", r.bucket()).element("Key", enc(u.key(), url)).element("UploadId", u.uploadId())
+        xml.element("Bucket", r.bucket())
+                .element("Key", enc(u.key(), url))
+                .element("UploadId", u.uploadId())
                 .element("StorageClass", u.storageClass())
                 .element("PartNumberMarker", marker)
                 .element("NextPartNumberMarker", page.nextPartNumberMarker())
                 .element("MaxParts", max)
                 .element("IsTruncated", page.truncated());
         for (StoredPart p : page.parts()) {
-            xml.open("Part").element("PartNumber", p.number())
+            xml.open("Part")
+                    .element("PartNumber", p.number())
                     .element("LastModified", ISO_MILLIS.format(p.lastModified()))
                     .element("ETag", quote(p.md5Hex()))
                     .element("HashCrc64ecma", Long.toUnsignedString(p.crc64()))
@@ -537,7 +597,8 @@ final class OssRequestHandler implements HttpRequestHandler {
             return false;
         }
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw OssServiceError.invalidArgument("x-oss-forbid-overwrite must be true or false.", "x-oss-forbid-overwrite", v);
+            throw OssServiceError.invalidArgument(
+                    "x-oss-forbid-overwrite must be true or false.", "x-oss-forbid-overwrite", v);
         }
         return v.equalsIgnoreCase("true");
     }
@@ -556,15 +617,21 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     private static void writeError(ParsedRequest r, ClassicHttpResponse response, OssServiceError e, String requestId) {
-        XmlWriter xml = new XmlWriter().open("Error").element("Code", e.code).element("Message", e.getMessage())
-                .element("RequestId", requestId).element("HostId", (r.bucket() == null ? "" : r.bucket() + ".") + "local-oss");
+        XmlWriter xml = new XmlWriter()
+                .open("Error")
+                .element("Code", e.code)
+                .element("Message", e.getMessage())
+                .element("RequestId", requestId)
+                .element("HostId", (r.bucket() == null ? "" : r.bucket() + ".") + "local-oss");
         e.extra.forEach(xml::element);
         xml.element("EC", e.ec).close("Error");
         response.setCode(e.status);
         response.setHeader("x-oss-ec", e.ec);
         if ("HEAD".equals(r.method())) {
             // no body on HEAD: OSS puts the error document base64-encoded in a header
-            response.setHeader("x-oss-err", Base64.getEncoder().encodeToString(xml.toString().getBytes(StandardCharsets.UTF_8)));
+            response.setHeader(
+                    "x-oss-err",
+                    Base64.getEncoder().encodeToString(xml.toString().getBytes(StandardCharsets.UTF_8)));
             response.setEntity(null);
         } else {
             response.setEntity(new ByteArrayEntity(xml.toString().getBytes(StandardCharsets.UTF_8), XML));
@@ -640,7 +707,6 @@ final class OssRequestHandler implements HttpRequestHandler {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

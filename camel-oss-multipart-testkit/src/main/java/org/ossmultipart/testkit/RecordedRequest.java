@@ -41,6 +41,7 @@ public record RecordedRequest(
     }
 
     RecordedRequest withOutcome(int status, String errorCode) {
-        return new RecordedRequest(operation, method, rawUri, bucket, key, query, headers, receivedAt, status, errorCode);
+        return new RecordedRequest(
+                operation, method, rawUri, bucket, key, query, headers, receivedAt, status, errorCode);
     }
 }

@@ -21,14 +21,18 @@ class DirectoryStorageTest {
 
     @Test
     void objectsLiveInFilesAndDeleteRemovesThem(@TempDir Path dir) throws IOException {
-        try (LocalOssServer server = LocalOssServer.builder().dataDirectory(dir).build().start()) {
+        try (LocalOssServer server =
+                LocalOssServer.builder().dataDirectory(dir).build().start()) {
             ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
             conf.setSLDEnabled(true);
             conf.setSignatureVersion(SignVersion.V4);
-            OSS oss = OSSClientBuilder.create().endpoint(server.endpoint()).region(server.region())
-                    .credentialsProvider(new DefaultCredentialProvider(LocalOssServer.DEFAULT_ACCESS_KEY_ID,
-                            LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
-                    .clientConfiguration(conf).build();
+            OSS oss = OSSClientBuilder.create()
+                    .endpoint(server.endpoint())
+                    .region(server.region())
+                    .credentialsProvider(new DefaultCredentialProvider(
+                            LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
+                    .clientConfiguration(conf)
+                    .build();
             try {
                 byte[] data = new byte[300_000];
                 new Random(3).nextBytes(data);

@@ -42,7 +42,8 @@ class SdkInteropTest {
     private static final int PART = 100 * 1024;
 
     enum Version {
-        V1(SignVersion.V1), V4(SignVersion.V4);
+        V1(SignVersion.V1),
+        V4(SignVersion.V4);
 
         final SignVersion sign;
 
@@ -75,31 +76,38 @@ class SdkInteropTest {
             byte[] data = new byte[2 * PART + 4321];
             new Random(11).nextBytes(data);
 
-            String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key)).getUploadId();
+            String uploadId = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key))
+                    .getUploadId();
             List<PartETag> etags = new ArrayList<>();
             for (int n = 1, off = 0; off < data.length; n++, off += PART) {
                 int len = Math.min(PART, data.length - off);
-                UploadPartRequest part = new UploadPartRequest(bucket, key, uploadId, n, new ByteArrayInputStream(data, off, len), len);
+                UploadPartRequest part =
+                        new UploadPartRequest(bucket, key, uploadId, n, new ByteArrayInputStream(data, off, len), len);
                 etags.add(oss.uploadPart(part).getPartETag());
             }
             PartListing parts = oss.listParts(new ListPartsRequest(bucket, key, uploadId));
             assertThat(parts.getParts()).hasSize(3);
             assertThat(parts.getParts().get(0).getSize()).isEqualTo(PART);
-            assertThat(oss.listMultipartUploads(new ListMultipartUploadsRequest(bucket)).getMultipartUploads())
-                    .extracting(MultipartUpload::getUploadId).contains(uploadId);
+            assertThat(oss.listMultipartUploads(new ListMultipartUploadsRequest(bucket))
+                            .getMultipartUploads())
+                    .extracting(MultipartUpload::getUploadId)
+                    .contains(uploadId);
 
-            String second = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key + ".2")).getUploadId();
+            String second = oss.initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key + ".2"))
+                    .getUploadId();
 
-            CompleteMultipartUploadResult done = oss.completeMultipartUpload(
-                    new CompleteMultipartUploadRequest(bucket, key, uploadId, etags));
+            CompleteMultipartUploadResult done =
+                    oss.completeMultipartUpload(new CompleteMultipartUploadRequest(bucket, key, uploadId, etags));
             assertThat(done.getServerCRC()).isEqualTo(ServerCrc64.update(0, data, 0, data.length));
 
-            try (OSSObject object = oss.getObject(bucket, key); InputStream in = object.getObjectContent()) {
+            try (OSSObject object = oss.getObject(bucket, key);
+                    InputStream in = object.getObjectContent()) {
                 assertThat(in.readAllBytes()).isEqualTo(data);
             }
 
             oss.abortMultipartUpload(new com.aliyun.oss.model.AbortMultipartUploadRequest(bucket, key + ".2", second));
-            assertThat(OSS_SERVER.server().uploads(bucket)).noneMatch(u -> u.uploadId().equals(second) || u.uploadId().equals(uploadId));
+            assertThat(OSS_SERVER.server().uploads(bucket))
+                    .noneMatch(u -> u.uploadId().equals(second) || u.uploadId().equals(uploadId));
         } finally {
             oss.shutdown();
         }

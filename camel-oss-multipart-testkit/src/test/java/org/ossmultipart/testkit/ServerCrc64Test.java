@@ -32,7 +32,8 @@ class ServerCrc64Test {
             int split = data.length == 0 ? 0 : r.nextInt(data.length + 1);
             long a = ServerCrc64.update(0, data, 0, split);
             long b = ServerCrc64.update(0, data, split, data.length - split);
-            assertThat(ServerCrc64.combine(a, b, data.length - split)).isEqualTo(ServerCrc64.update(0, data, 0, data.length));
+            assertThat(ServerCrc64.combine(a, b, data.length - split))
+                    .isEqualTo(ServerCrc64.update(0, data, 0, data.length));
         }
     }
 }

@@ -12,13 +12,13 @@ import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
 import org.apache.camel.support.ExchangeHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.ossmultipart.camel.upload.ByteArrayPartSource;
 import org.ossmultipart.camel.oss.model.RequestBody;
+import org.ossmultipart.camel.upload.ByteArrayPartSource;
 import org.ossmultipart.camel.upload.FilePartSource;
 import org.ossmultipart.camel.upload.PartSource;
 import org.ossmultipart.camel.upload.StreamPartSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a message body into a part source: files are read by position (parts in parallel), arrays
@@ -33,8 +33,7 @@ final class BodySources {
 
     private static final AtomicBoolean WARNED_IN_MEMORY_CACHE = new AtomicBoolean();
 
-    private BodySources() {
-    }
+    private BodySources() {}
 
     static PartSource from(Exchange exchange) throws IOException, NoTypeConversionAvailableException {
         Object body = exchange.getMessage().getBody();
@@ -70,7 +69,8 @@ final class BodySources {
             });
             cache.reset();
             long length = cache.length();
-            InputStream in = body instanceof InputStream stream ? stream
+            InputStream in = body instanceof InputStream stream
+                    ? stream
                     : exchange.getContext().getTypeConverter().mandatoryConvertTo(InputStream.class, exchange, body);
             return new StreamPartSource(in, length > 0 ? length : -1);
         }
@@ -90,11 +90,12 @@ final class BodySources {
         if (!cache.inMemory() || length < LARGE_IN_MEMORY_CACHE) {
             return Optional.empty();
         }
-        return Optional.of("the body reached oss-multipart as an in-memory stream cache of " + (length >> 20) + " MiB: Camel's "
-                + "stream caching read the whole stream into the heap before the upload began. For large streams turn "
-                + "stream caching off for the route (noStreamCaching(), or camel.main.stream-caching-enabled=false) or "
-                + "let it spool to disk (camel.main.stream-caching-spool-enabled=true); the producer then reads the "
-                + "stream in bounded part buffers");
+        return Optional.of(
+                "the body reached oss-multipart as an in-memory stream cache of " + (length >> 20) + " MiB: Camel's "
+                        + "stream caching read the whole stream into the heap before the upload began. For large streams turn "
+                        + "stream caching off for the route (noStreamCaching(), or camel.main.stream-caching-enabled=false) or "
+                        + "let it spool to disk (camel.main.stream-caching-spool-enabled=true); the producer then reads the "
+                        + "stream in bounded part buffers");
     }
 
     /**

@@ -20,31 +20,44 @@ public class OssMultipartConfiguration implements Cloneable {
 
     @UriParam(label = "common")
     private String endpoint;
+
     @UriParam(label = "common")
     private String region;
+
     @UriParam(label = "security", secret = true)
     private String accessKeyId;
+
     @UriParam(label = "security", secret = true)
     private String accessKeySecret;
+
     @UriParam(label = "security", secret = true)
     private String securityToken;
+
     @UriParam(label = "security")
     private CredentialsProvider credentialsProvider;
+
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+
     @UriParam(label = "common", defaultValue = "V4", enums = "V1,V4")
     private SignatureVersion signatureVersion = SignatureVersion.V4;
+
     @UriParam(label = "common")
     private Boolean pathStyleAccess;
+
     @UriParam(label = "advanced")
     @Metadata(autowired = true)
     private OssClient ossClient;
+
     @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
+
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
     private long socketTimeout = 60_000;
+
     @UriParam(label = "advanced", defaultValue = "64")
     private int maxConnections = 64;
+
     @UriParam(label = "common", defaultValue = "3")
     private int maxRetries = 3;
 
@@ -52,30 +65,43 @@ public class OssMultipartConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "upload")
     private OssMultipartOperation operation = OssMultipartOperation.upload;
+
     @UriParam(label = "producer")
     private String keyName;
+
     @UriParam(label = "producer", defaultValue = "8388608")
     private long partSize = 8L * 1024 * 1024;
+
     @UriParam(label = "producer", defaultValue = "4")
     private int concurrency = 4;
+
     @UriParam(label = "producer", defaultValue = "true")
     private boolean contentMd5 = true;
+
     @UriParam(label = "producer", defaultValue = "true")
     private boolean abortOnFailure = true;
+
     @UriParam(label = "producer", defaultValue = "false")
     private boolean resume;
+
     @UriParam(label = "producer", enums = "Standard,IA,Archive,ColdArchive,DeepColdArchive")
     private String storageClass;
+
     @UriParam(label = "producer", enums = "AES256,KMS,SM4")
     private String serverSideEncryption;
+
     @UriParam(label = "producer", enums = "private,public-read,public-read-write,default")
     private String objectAcl;
+
     @UriParam(label = "producer", defaultValue = "false")
     private boolean forbidOverwrite;
+
     @UriParam(label = "producer")
     private String contentType;
+
     @UriParam(label = "producer,advanced", defaultValue = "10s", javaType = "java.time.Duration")
     private long progressInterval = 10_000;
+
     @UriParam(label = "producer,advanced")
     private UploadProgressListener progressListener;
 
@@ -83,14 +109,19 @@ public class OssMultipartConfiguration implements Cloneable {
 
     @UriParam(label = "consumer")
     private String prefix;
+
     @UriParam(label = "consumer", defaultValue = "24h")
     private String staleAfter = "24h";
+
     @UriParam(label = "consumer", defaultValue = "lastActivity", enums = "lastActivity,initiated")
     private StaleBy staleBy = StaleBy.lastActivity;
+
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean abortStale;
+
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean includeParts;
+
     @UriParam(label = "consumer,advanced")
     private Clock clock;
 

@@ -41,6 +41,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
     private StaleUploadScanner scanner;
     /** The scan in progress, kept across polls when maxMessagesPerPoll cut a batch, and its tally. */
     private Iterator<StaleUpload> scan;
+
     private PassTally pass;
     /** The pass of the batch being processed (poll and processBatch run on the scheduler's thread). */
     private PassTally polledPass;
@@ -48,6 +49,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
     private IdempotentRepository inProgress;
     /** Exchanges handed to the route whose completion has not been seen yet. */
     private final AtomicInteger unfinished = new AtomicInteger();
+
     private PollErrorLog pollErrors;
 
     public OssMultipartConsumer(OssMultipartEndpoint endpoint, Processor processor) {
@@ -63,17 +65,26 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         OssMultipartConfiguration config = getEndpoint().getConfiguration();
         Clock clock = config.getClock() != null ? config.getClock() : Clock.systemUTC();
-        scanner = new StaleUploadScanner(getEndpoint().getClient(), getEndpoint().getBucketName(), config.getPrefix(),
-                StaleAfter.parse(config.getStaleAfter()), config.getStaleBy(), config.isIncludeParts(), clock,
-                getEndpoint().getLiveUploads(), getEndpoint().getExecutor());
+        scanner = new StaleUploadScanner(
+                getEndpoint().getClient(),
+                getEndpoint().getBucketName(),
+                config.getPrefix(),
+                StaleAfter.parse(config.getStaleAfter()),
+                config.getStaleBy(),
+                config.isIncludeParts(),
+                clock,
+                getEndpoint().getLiveUploads(),
+                getEndpoint().getExecutor());
         if (inProgress == null) {
             // kept across restarts (leadership changes): exchanges of the last run may still be in a route
             inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
         }
         if (getExceptionHandler() instanceof LoggingExceptionHandler) {
             // Camel's default logs every failed poll with its stack trace: an error storm in the log
-            pollErrors = new PollErrorLog(getExceptionHandler(), "oss://" + getEndpoint().getBucketName() + "/"
-                    + (config.getPrefix() == null ? "" : config.getPrefix()));
+            pollErrors = new PollErrorLog(
+                    getExceptionHandler(),
+                    "oss://" + getEndpoint().getBucketName() + "/"
+                            + (config.getPrefix() == null ? "" : config.getPrefix()));
             setExceptionHandler(pollErrors);
         }
         scan = null;
@@ -102,7 +113,9 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         try {
             if (scan == null) {
                 pass = scanner.newPass();
-                scan = scanner.scan(pass, (key, uploadId) -> inProgress.contains(id(getEndpoint().getBucketName(), key, uploadId)),
+                scan = scanner.scan(
+                        pass,
+                        (key, uploadId) -> inProgress.contains(id(getEndpoint().getBucketName(), key, uploadId)),
                         this::isRunAllowed);
             }
             thisPass = pass;
@@ -130,13 +143,18 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             if (e instanceof CancellationException && !isRunAllowed()) {
                 return 0; // stopping: the pass is abandoned, the next run (or the next leader) starts a new one
             }
-            throw e instanceof OssException oss ? new OssPollException(getEndpoint().getBucketName(), oss) : e;
+            throw e instanceof OssException oss
+                    ? new OssPollException(getEndpoint().getBucketName(), oss)
+                    : e;
         }
         if (pollErrors != null) {
             pollErrors.pollSucceeded();
         }
         if (!exchanges.isEmpty()) {
-            LOG.debug("oss://{}: emitting {} stale upload(s){}", getEndpoint().getBucketName(), exchanges.size(),
+            LOG.debug(
+                    "oss://{}: emitting {} stale upload(s){}",
+                    getEndpoint().getBucketName(),
+                    exchanges.size(),
                     thisPass.isListingDone() ? "" : " (more of this pass follow)");
         }
         try {
@@ -219,8 +237,11 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                 throw e;
             }
             if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing stale upload " + upload.uploadId(), exchange,
-                        exchange.getException());
+                getExceptionHandler()
+                        .handleException(
+                                "Error processing stale upload " + upload.uploadId(),
+                                exchange,
+                                exchange.getException());
             }
         }
     }
@@ -262,34 +283,53 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             // stopping (shutdown, or leadership lost behind master:): the next pass, perhaps on another
             // node, aborts it; aborting now could race with that node
             batchPass.abortDeferred();
-            LOG.info("Not aborting stale upload {} of oss://{}/{}: the janitor is stopping; the next pass will", upload.uploadId(),
-                    upload.bucket(), upload.key());
+            LOG.info(
+                    "Not aborting stale upload {} of oss://{}/{}: the janitor is stopping; the next pass will",
+                    upload.uploadId(),
+                    upload.bucket(),
+                    upload.key());
             return;
         }
         if (!scanner.tryBeginAbort(upload)) {
             batchPass.liveAtAbort();
-            LOG.info("Not aborting upload {} of oss://{}/{}: a producer of this application resumed it meanwhile", upload.uploadId(),
-                    upload.bucket(), upload.key());
+            LOG.info(
+                    "Not aborting upload {} of oss://{}/{}: a producer of this application resumed it meanwhile",
+                    upload.uploadId(),
+                    upload.bucket(),
+                    upload.key());
             return;
         }
         try {
             getEndpoint().getClient().abortMultipartUpload(upload.bucket(), upload.key(), upload.uploadId());
             batchPass.aborted();
-            LOG.info("Aborted stale upload {} of oss://{}/{} (initiated {}, last activity {})", upload.uploadId(), upload.bucket(),
-                    upload.key(), upload.initiated(), upload.lastActivity() == null ? "unknown" : upload.lastActivity());
+            LOG.info(
+                    "Aborted stale upload {} of oss://{}/{} (initiated {}, last activity {})",
+                    upload.uploadId(),
+                    upload.bucket(),
+                    upload.key(),
+                    upload.initiated(),
+                    upload.lastActivity() == null ? "unknown" : upload.lastActivity());
         } catch (OssException e) {
             if (e.isNoSuchUpload()) {
                 batchPass.goneBeforeAbort();
                 LOG.debug("Stale upload {} was already completed or aborted", upload.uploadId());
             } else {
                 batchPass.abortFailed();
-                LOG.warn("Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}", upload.uploadId(),
-                        upload.bucket(), upload.key(), e.getMessage());
+                LOG.warn(
+                        "Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}",
+                        upload.uploadId(),
+                        upload.bucket(),
+                        upload.key(),
+                        e.getMessage());
             }
         } catch (RuntimeException e) {
             batchPass.abortFailed(); // e.g. the client was closed under a stopping janitor
-            LOG.warn("Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}", upload.uploadId(),
-                    upload.bucket(), upload.key(), e.toString());
+            LOG.warn(
+                    "Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}",
+                    upload.uploadId(),
+                    upload.bucket(),
+                    upload.key(),
+                    e.toString());
         } finally {
             scanner.endAbort(upload);
         }

@@ -33,15 +33,22 @@ import org.ossmultipart.camel.upload.UploadRequest;
  * Upload large bodies to Alibaba Cloud OSS with parallel, verified multipart uploads, and find, report
  * and abort stale multipart uploads.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "oss-multipart", title = "OSS Multipart", syntax = "oss-multipart:bucketName",
-        category = {Category.CLOUD, Category.FILE}, headersClass = OssMultipartConstants.class)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "oss-multipart",
+        title = "OSS Multipart",
+        syntax = "oss-multipart:bucketName",
+        category = {Category.CLOUD, Category.FILE},
+        headersClass = OssMultipartConstants.class)
 public class OssMultipartEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The OSS bucket name")
     @Metadata(required = true)
     private String bucketName;
+
     @UriParam
     private OssMultipartConfiguration configuration;
+
     @UriParam(label = "consumer", defaultValue = "100")
     private int maxMessagesPerPoll = 100;
 
@@ -61,7 +68,8 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     /** One registry of running uploads per CamelContext, shared by its producers and janitors. */
     private static final Object LIVE_UPLOADS_LOCK = new Object();
 
-    public OssMultipartEndpoint(String uri, OssMultipartComponent component, String bucketName, OssMultipartConfiguration configuration) {
+    public OssMultipartEndpoint(
+            String uri, OssMultipartComponent component, String bucketName, OssMultipartConfiguration configuration) {
         super(uri, component);
         this.bucketName = bucketName;
         this.configuration = configuration;
@@ -83,7 +91,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
             consumer.setDelay(Math.max(1, getTimeUnit().convert(DEFAULT_JANITOR_DELAY_MILLIS, TimeUnit.MILLISECONDS)));
         }
         consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
-        if (consumer.getBackoffMultiplier() == 0 && consumer.getBackoffErrorThreshold() == 0 && consumer.getBackoffIdleThreshold() == 0) {
+        if (consumer.getBackoffMultiplier() == 0
+                && consumer.getBackoffErrorThreshold() == 0
+                && consumer.getBackoffIdleThreshold() == 0) {
             // a poll that keeps failing (bad credentials, no such bucket) would list the bucket every
             // delay forever: after 3 failures in a row, skip 9 polls, then try again
             consumer.setBackoffErrorThreshold(DEFAULT_BACKOFF_ERROR_THRESHOLD);
@@ -108,13 +118,16 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         UploadRequest.checkConcurrency(configuration.getConcurrency());
         OssClientConfig.checkMaxRetries(configuration.getMaxRetries());
         try {
-            ObjectOptions.validate(configuration.getStorageClass(), configuration.getServerSideEncryption(),
+            ObjectOptions.validate(
+                    configuration.getStorageClass(),
+                    configuration.getServerSideEncryption(),
                     configuration.getObjectAcl());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (option of oss-multipart:" + bucketName + ")", e);
         }
         if (configuration.getOperation() == null) {
-            throw new IllegalArgumentException("operation must be one of " + Arrays.toString(OssMultipartOperation.values()));
+            throw new IllegalArgumentException(
+                    "operation must be one of " + Arrays.toString(OssMultipartOperation.values()));
         }
     }
 
@@ -128,7 +141,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
             client = new OssClient(clientConfig());
             ownsClient = true;
         }
-        executor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "OssMultipartUpload[" + bucketName + "]");
+        executor = getCamelContext()
+                .getExecutorServiceManager()
+                .newCachedThreadPool(this, "OssMultipartUpload[" + bucketName + "]");
         uploader = new MultipartUploader(client, executor, getLiveUploads());
     }
 
@@ -147,7 +162,8 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     /** The client settings from the options; fails with a clear message when something is missing. */
     OssClientConfig clientConfig() throws Exception {
-        SSLContext ssl = configuration.getSslContextParameters() == null ? null
+        SSLContext ssl = configuration.getSslContextParameters() == null
+                ? null
                 : configuration.getSslContextParameters().createSSLContext(getCamelContext());
         return OssClientConfig.builder()
                 .sslContext(ssl)
@@ -170,7 +186,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         boolean hasId = notBlank(configuration.getAccessKeyId());
         boolean hasSecret = notBlank(configuration.getAccessKeySecret());
         if (hasId && hasSecret) {
-            return CredentialsProvider.of(new Credentials(configuration.getAccessKeyId(), configuration.getAccessKeySecret(),
+            return CredentialsProvider.of(new Credentials(
+                    configuration.getAccessKeyId(),
+                    configuration.getAccessKeySecret(),
                     configuration.getSecurityToken()));
         }
         if (hasId || hasSecret) {
@@ -257,8 +275,11 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @Override
     public String getServiceUrl() {
-        return configuration.getEndpoint() != null ? configuration.getEndpoint()
-                : configuration.getRegion() != null ? "https://oss-" + configuration.getRegion() + ".aliyuncs.com" : null;
+        return configuration.getEndpoint() != null
+                ? configuration.getEndpoint()
+                : configuration.getRegion() != null
+                        ? "https://oss-" + configuration.getRegion() + ".aliyuncs.com"
+                        : null;
     }
 
     @Override

@@ -113,9 +113,12 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
                     .contentMd5(config().isContentMd5())
                     .abortOnFailure(config().isAbortOnFailure())
                     .resume(config().isResume())
-                    // only with resume=true: an upload id left in the headers by an earlier step must not redirect this upload
-                    .resumeUploadId(config().isResume()
-                            ? exchange.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class) : null)
+                    // only with resume=true: an upload id left in the headers by an earlier step must not redirect this
+                    // upload
+                    .resumeUploadId(
+                            config().isResume()
+                                    ? exchange.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class)
+                                    : null)
                     .listener(config().getProgressListener())
                     .progressLogInterval(Duration.ofMillis(Math.max(1, config().getProgressInterval())))
                     .build();
@@ -127,7 +130,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             Message message = exchange.getMessage();
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                        ? failure.getCause()
+                        : failure;
                 if (cause instanceof MultipartUploadException e && !e.isAborted() && e.getUploadId() != null) {
                     message.setHeader(OssMultipartConstants.UPLOAD_ID, e.getUploadId());
                 }
@@ -177,12 +181,13 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         }
         Object meta = m.getHeader(OssMultipartConstants.USER_METADATA);
         if (meta != null && !(meta instanceof Map)) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.USER_METADATA + " must be a Map<String, String>, was "
-                    + meta.getClass().getName());
+            throw new IllegalArgumentException("header " + OssMultipartConstants.USER_METADATA
+                    + " must be a Map<String, String>, was " + meta.getClass().getName());
         }
         Map<String, String> userMetadata = new LinkedHashMap<>();
         if (meta != null) {
-            ((Map<?, ?>) meta).forEach((k, v) -> userMetadata.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            ((Map<?, ?>) meta)
+                    .forEach((k, v) -> userMetadata.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
         }
         try {
             return ObjectOptions.builder()
@@ -205,7 +210,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         switch (operation) {
             case initiateMultipartUpload -> {
                 String key = key(exchange);
-                InitiateMultipartUploadResult r = client().initiateMultipartUpload(bucket(), key, objectOptions(exchange));
+                InitiateMultipartUploadResult r =
+                        client().initiateMultipartUpload(bucket(), key, objectOptions(exchange));
                 m.setHeader(OssMultipartConstants.KEY, key);
                 m.setHeader(OssMultipartConstants.UPLOAD_ID, r.uploadId());
                 m.setHeader(OssMultipartConstants.REQUEST_ID, r.requestId());
@@ -237,8 +243,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         String uploadId = requiredUploadId(m);
         Integer partNumber = m.getHeader(OssMultipartConstants.PART_NUMBER, Integer.class);
         if (partNumber == null || partNumber < 1 || partNumber > OssLimits.MAX_PARTS) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.PART_NUMBER + " must be a part number 1.." + OssLimits.MAX_PARTS + " for "
-                    + "uploadPart, was " + partNumber);
+            throw new IllegalArgumentException("header " + OssMultipartConstants.PART_NUMBER
+                    + " must be a part number 1.." + OssLimits.MAX_PARTS + " for " + "uploadPart, was " + partNumber);
         }
         RequestBody body = BodySources.singlePart(exchange, config().isContentMd5());
         UploadPartResult r = client().uploadPart(bucket(), key, uploadId, partNumber, body);
@@ -255,12 +261,15 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         List<PartETag> parts = partETags(m);
         if (parts == null) {
             // the server's list is the truth: its CRCs and sizes let the client verify the whole object
-            parts = client().listAllParts(bucket(), key, uploadId).map(PartSummary::toPartETag).toList();
+            parts = client().listAllParts(bucket(), key, uploadId)
+                    .map(PartSummary::toPartETag)
+                    .toList();
             if (parts.isEmpty()) {
                 throw new IllegalArgumentException("upload " + uploadId + " has no parts to complete");
             }
         }
-        CompleteMultipartUploadResult r = client().completeMultipartUpload(bucket(), key, uploadId, parts, objectOptions(exchange));
+        CompleteMultipartUploadResult r =
+                client().completeMultipartUpload(bucket(), key, uploadId, parts, objectOptions(exchange));
         m.setHeader(OssMultipartConstants.KEY, key);
         m.setHeader(OssMultipartConstants.E_TAG, r.etag());
         m.setHeader(OssMultipartConstants.CRC64, r.crc64() == null ? null : Long.toUnsignedString(r.crc64()));
@@ -276,7 +285,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             return null;
         }
         if (!(header instanceof List<?> list) || !list.stream().allMatch(PartETag.class::isInstance)) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.PART_ETAGS + " must be a List<PartETag>");
+            throw new IllegalArgumentException(
+                    "header " + OssMultipartConstants.PART_ETAGS + " must be a List<PartETag>");
         }
         return (List<PartETag>) list;
     }
@@ -293,11 +303,13 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             return;
         }
         if (maxUploads != null && (maxUploads < 1 || maxUploads > OssLimits.MAX_LIST_PAGE)) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.MAX_UPLOADS + " must be 1.." + OssLimits.MAX_LIST_PAGE
-                    + ", was " + maxUploads);
+            throw new IllegalArgumentException("header " + OssMultipartConstants.MAX_UPLOADS + " must be 1.."
+                    + OssLimits.MAX_LIST_PAGE + ", was " + maxUploads);
         }
-        ListMultipartUploadsResult page = client().listMultipartUploads(ListMultipartUploadsRequest.of(bucket()).withPrefix(prefix)
-                .withMarkers(keyMarker, uploadIdMarker).withMaxUploads(maxUploads == null ? 0 : maxUploads));
+        ListMultipartUploadsResult page = client().listMultipartUploads(ListMultipartUploadsRequest.of(bucket())
+                .withPrefix(prefix)
+                .withMarkers(keyMarker, uploadIdMarker)
+                .withMaxUploads(maxUploads == null ? 0 : maxUploads));
         m.setBody(page.uploads());
         m.setHeader(OssMultipartConstants.NEXT_KEY_MARKER, page.nextKeyMarker());
         m.setHeader(OssMultipartConstants.NEXT_UPLOAD_ID_MARKER, page.nextUploadIdMarker());
@@ -316,7 +328,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             m.setHeader(OssMultipartConstants.IS_TRUNCATED, false);
             return;
         }
-        ListPartsResult page = client().listParts(bucket(), key, uploadId, marker == null ? 0 : marker, maxParts == null ? 0 : maxParts);
+        ListPartsResult page = client().listParts(
+                        bucket(), key, uploadId, marker == null ? 0 : marker, maxParts == null ? 0 : maxParts);
         m.setBody(page.parts());
         m.setHeader(OssMultipartConstants.NEXT_PART_NUMBER_MARKER, page.nextPartNumberMarker());
         m.setHeader(OssMultipartConstants.IS_TRUNCATED, page.truncated());
@@ -326,7 +339,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
     private static String requiredUploadId(Message m) {
         String uploadId = m.getHeader(OssMultipartConstants.UPLOAD_ID, String.class);
         if (uploadId == null || uploadId.isBlank()) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.UPLOAD_ID + " is required for this operation");
+            throw new IllegalArgumentException(
+                    "header " + OssMultipartConstants.UPLOAD_ID + " is required for this operation");
         }
         return uploadId;
     }

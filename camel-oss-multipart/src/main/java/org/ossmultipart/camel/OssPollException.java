@@ -16,7 +16,10 @@ public class OssPollException extends RuntimeCamelException implements HttpRespo
     private String httpResponseStatus;
 
     public OssPollException(String bucket, OssException cause) {
-        super("Listing multipart uploads of bucket " + bucket + " failed: " + cause.getErrorCode() + " - " + cause.getMessage(), cause);
+        super(
+                "Listing multipart uploads of bucket " + bucket + " failed: " + cause.getErrorCode() + " - "
+                        + cause.getMessage(),
+                cause);
         this.httpResponseCode = cause.getStatusCode();
         this.httpResponseStatus = cause.getErrorCode();
     }

@@ -58,8 +58,9 @@ final class PollErrorLog implements ExceptionHandler {
             return;
         }
         current = kind;
-        String text = "{}: listing multipart uploads failed: {}. The janitor tries again at the next poll (backing off while it "
-                + "keeps failing) and its health check stays DOWN until a poll succeeds";
+        String text =
+                "{}: listing multipart uploads failed: {}. The janitor tries again at the next poll (backing off while it "
+                        + "keeps failing) and its health check stays DOWN until a poll succeeds";
         if (seen.add(kind)) {
             LOG.warn(text, where, error, t);
         } else {
@@ -70,7 +71,11 @@ final class PollErrorLog implements ExceptionHandler {
     /** Called after every successful poll. */
     synchronized void pollSucceeded() {
         if (failedPolls > 0) {
-            LOG.info("{}: listing multipart uploads works again after {} failed poll(s) (last error: {})", where, failedPolls, current);
+            LOG.info(
+                    "{}: listing multipart uploads works again after {} failed poll(s) (last error: {})",
+                    where,
+                    failedPolls,
+                    current);
             failedPolls = 0;
             current = null;
         }

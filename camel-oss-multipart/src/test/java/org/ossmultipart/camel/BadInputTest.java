@@ -41,12 +41,10 @@ class BadInputTest extends CamelTestSupport {
         }
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
 
         @Override
-        public void writeTo(OutputStream os) {
-        }
+        public void writeTo(OutputStream os) {}
 
         @Override
         public StreamCache copy(Exchange exchange) {
@@ -73,51 +71,157 @@ class BadInputTest extends CamelTestSupport {
         String longKey = "k".repeat(1024);
         return Stream.of(
                 Arguments.of("missing bucket", "oss-multipart:", "x", Map.of("CamelOssKey", "k"), "bucketName"),
-                Arguments.of("invalid bucket", "oss-multipart:Bad_Bucket", "x", Map.of("CamelOssKey", "k"), "bucketName must be 3-63"),
+                Arguments.of(
+                        "invalid bucket",
+                        "oss-multipart:Bad_Bucket",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
+                        "bucketName must be 3-63"),
                 Arguments.of("no key at all", "oss-multipart:bad-input", "x", Map.of(), "CamelOssKey"),
-                Arguments.of("empty key header", "oss-multipart:bad-input", "x", Map.of("CamelOssKey", ""), "object key is empty"),
-                Arguments.of("key over 1023 bytes", "oss-multipart:bad-input", "x", Map.of("CamelOssKey", longKey), "at most 1023 bytes"),
-                Arguments.of("key starting with /", "oss-multipart:bad-input", "x", Map.of("CamelOssKey", "/abs"), "must not start with '/'"),
-                Arguments.of("key starting with \\", "oss-multipart:bad-input", "x", Map.of("CamelOssKey", "\\win"), "must not start with"),
-                Arguments.of("partSize too small", "oss-multipart:bad-input?partSize=1000", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "empty key header",
+                        "oss-multipart:bad-input",
+                        "x",
+                        Map.of("CamelOssKey", ""),
+                        "object key is empty"),
+                Arguments.of(
+                        "key over 1023 bytes",
+                        "oss-multipart:bad-input",
+                        "x",
+                        Map.of("CamelOssKey", longKey),
+                        "at most 1023 bytes"),
+                Arguments.of(
+                        "key starting with /",
+                        "oss-multipart:bad-input",
+                        "x",
+                        Map.of("CamelOssKey", "/abs"),
+                        "must not start with '/'"),
+                Arguments.of(
+                        "key starting with \\",
+                        "oss-multipart:bad-input",
+                        "x",
+                        Map.of("CamelOssKey", "\\win"),
+                        "must not start with"),
+                Arguments.of(
+                        "partSize too small",
+                        "oss-multipart:bad-input?partSize=1000",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "partSize must be between 102400 (100 KiB) and 5368709120 (5 GiB)"),
-                Arguments.of("partSize too large", "oss-multipart:bad-input?partSize=5368709121", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "partSize too large",
+                        "oss-multipart:bad-input?partSize=5368709121",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "partSize must be between"),
-                Arguments.of("concurrency 0", "oss-multipart:bad-input?concurrency=0", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "concurrency 0",
+                        "oss-multipart:bad-input?concurrency=0",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "concurrency must be between 1 and 1000"),
-                Arguments.of("maxRetries 21", "oss-multipart:bad-input?maxRetries=21", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "maxRetries 21",
+                        "oss-multipart:bad-input?maxRetries=21",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "maxRetries must be between 0 and 20"),
-                Arguments.of("V4 without region", "oss-multipart:bad-input?region=", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "V4 without region",
+                        "oss-multipart:bad-input?region=",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "region is required with signatureVersion V4"),
-                Arguments.of("malformed endpoint", "oss-multipart:bad-input?endpoint=ftp://nowhere", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "malformed endpoint",
+                        "oss-multipart:bad-input?endpoint=ftp://nowhere",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "endpoint must be an http(s) URL"),
-                Arguments.of("only accessKeyId", "oss-multipart:bad-input?accessKeySecret=", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "only accessKeyId",
+                        "oss-multipart:bad-input?accessKeySecret=",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "accessKeyId and accessKeySecret must be set together"),
-                Arguments.of("unknown operation option", "oss-multipart:bad-input?operation=explode", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "unknown operation option",
+                        "oss-multipart:bad-input?operation=explode",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "operation"),
-                Arguments.of("unknown operation header", "oss-multipart:bad-input", "x",
-                        Map.of("CamelOssKey", "k", "CamelOssOperation", "explode"), "CamelOssOperation must be one of [upload, "),
-                Arguments.of("uploadPart without upload id", "oss-multipart:bad-input?operation=uploadPart", "x",
-                        Map.of("CamelOssKey", "k", "CamelOssPartNumber", 1), "header CamelOssUploadId is required"),
-                Arguments.of("uploadPart without part number", "oss-multipart:bad-input?operation=uploadPart", "x",
-                        Map.of("CamelOssKey", "k", "CamelOssUploadId", "u"), "CamelOssPartNumber must be a part number 1..10000"),
-                Arguments.of("part number 0", "oss-multipart:bad-input?operation=uploadPart", "x",
-                        Map.of("CamelOssKey", "k", "CamelOssUploadId", "u", "CamelOssPartNumber", 0), "1..10000"),
-                Arguments.of("part number 10001", "oss-multipart:bad-input?operation=uploadPart", "x",
-                        Map.of("CamelOssKey", "k", "CamelOssUploadId", "u", "CamelOssPartNumber", 10_001), "1..10000"),
-                Arguments.of("abort without upload id", "oss-multipart:bad-input?operation=abortMultipartUpload", "x",
-                        Map.of("CamelOssKey", "k"), "CamelOssUploadId is required"),
-                Arguments.of("null body", "oss-multipart:bad-input", null, Map.of("CamelOssKey", "k"), "message body is null"),
-                Arguments.of("bad storage class", "oss-multipart:bad-input?storageClass=Frozen", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "unknown operation header",
+                        "oss-multipart:bad-input",
+                        "x",
+                        Map.of("CamelOssKey", "k", "CamelOssOperation", "explode"),
+                        "CamelOssOperation must be one of [upload, "),
+                Arguments.of(
+                        "uploadPart without upload id",
+                        "oss-multipart:bad-input?operation=uploadPart",
+                        "x",
+                        Map.of("CamelOssKey", "k", "CamelOssPartNumber", 1),
+                        "header CamelOssUploadId is required"),
+                Arguments.of(
+                        "uploadPart without part number",
+                        "oss-multipart:bad-input?operation=uploadPart",
+                        "x",
+                        Map.of("CamelOssKey", "k", "CamelOssUploadId", "u"),
+                        "CamelOssPartNumber must be a part number 1..10000"),
+                Arguments.of(
+                        "part number 0",
+                        "oss-multipart:bad-input?operation=uploadPart",
+                        "x",
+                        Map.of("CamelOssKey", "k", "CamelOssUploadId", "u", "CamelOssPartNumber", 0),
+                        "1..10000"),
+                Arguments.of(
+                        "part number 10001",
+                        "oss-multipart:bad-input?operation=uploadPart",
+                        "x",
+                        Map.of("CamelOssKey", "k", "CamelOssUploadId", "u", "CamelOssPartNumber", 10_001),
+                        "1..10000"),
+                Arguments.of(
+                        "abort without upload id",
+                        "oss-multipart:bad-input?operation=abortMultipartUpload",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
+                        "CamelOssUploadId is required"),
+                Arguments.of(
+                        "null body",
+                        "oss-multipart:bad-input",
+                        null,
+                        Map.of("CamelOssKey", "k"),
+                        "message body is null"),
+                Arguments.of(
+                        "bad storage class",
+                        "oss-multipart:bad-input?storageClass=Frozen",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "storageClass must be one of [Archive, ColdArchive, DeepColdArchive, IA, Standard]"),
-                Arguments.of("bad object acl", "oss-multipart:bad-input?objectAcl=everyone", "x", Map.of("CamelOssKey", "k"),
+                Arguments.of(
+                        "bad object acl",
+                        "oss-multipart:bad-input?objectAcl=everyone",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
                         "objectAcl must be one of"),
-                Arguments.of("metadata header not a map", "oss-multipart:bad-input", "x",
-                        Map.of("CamelOssKey", "k", "CamelOssUserMetadata", "owner=me"), "CamelOssUserMetadata must be a Map"),
-                Arguments.of("known size needs more than 10000 max-size parts", "oss-multipart:bad-input", new HugeStreamCache(),
-                        Map.of("CamelOssKey", "k"), "needs more than 10000 parts of the maximum part size"),
-                Arguments.of("maxUploads out of range", "oss-multipart:bad-input?operation=listMultipartUploads", null,
-                        Map.of("CamelOssMaxUploads", 5000), "CamelOssMaxUploads must be 1..1000"));
+                Arguments.of(
+                        "metadata header not a map",
+                        "oss-multipart:bad-input",
+                        "x",
+                        Map.of("CamelOssKey", "k", "CamelOssUserMetadata", "owner=me"),
+                        "CamelOssUserMetadata must be a Map"),
+                Arguments.of(
+                        "known size needs more than 10000 max-size parts",
+                        "oss-multipart:bad-input",
+                        new HugeStreamCache(),
+                        Map.of("CamelOssKey", "k"),
+                        "needs more than 10000 parts of the maximum part size"),
+                Arguments.of(
+                        "maxUploads out of range",
+                        "oss-multipart:bad-input?operation=listMultipartUploads",
+                        null,
+                        Map.of("CamelOssMaxUploads", 5000),
+                        "CamelOssMaxUploads must be 1..1000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,7 +232,9 @@ class BadInputTest extends CamelTestSupport {
         Throwable failure = failureOf(full, body, headers);
         assertThat(failure).as(name).isNotNull();
         assertThat(messages(failure)).as(name).contains(expected);
-        assertThat(OSS.server().requestLog().all()).as("requests sent for: " + name).isEmpty();
+        assertThat(OSS.server().requestLog().all())
+                .as("requests sent for: " + name)
+                .isEmpty();
         assertThat(OSS.server().allUploads()).isEmpty();
     }
 
@@ -143,10 +249,17 @@ class BadInputTest extends CamelTestSupport {
 
     @Test
     void missingCredentialsAreNamed() {
-        assumeThat(System.getenv("OSS_ACCESS_KEY_ID")).as("credentials in the environment").isNull();
-        Throwable failure = failureOf("oss-multipart:bad-input?endpoint=" + OSS.server().endpoint() + "&region=cn-hangzhou", "x",
+        assumeThat(System.getenv("OSS_ACCESS_KEY_ID"))
+                .as("credentials in the environment")
+                .isNull();
+        Throwable failure = failureOf(
+                "oss-multipart:bad-input?endpoint=" + OSS.server().endpoint() + "&region=cn-hangzhou",
+                "x",
                 Map.of("CamelOssKey", "k"));
-        assertThat(messages(failure)).contains("No OSS credentials").contains("accessKeyId").contains("OSS_ACCESS_KEY_ID");
+        assertThat(messages(failure))
+                .contains("No OSS credentials")
+                .contains("accessKeyId")
+                .contains("OSS_ACCESS_KEY_ID");
         assertThat(OSS.server().requestLog().all()).isEmpty();
     }
 

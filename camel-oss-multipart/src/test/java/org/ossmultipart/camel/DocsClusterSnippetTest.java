@@ -49,30 +49,40 @@ class DocsClusterSnippetTest {
         String stale;
         String fresh;
         try (OssClient client = TestClients.client(OSS.server())) {
-            stale = client.initiateMultipartUpload("my-bucket", "forgotten", ObjectOptions.none()).uploadId();
+            stale = client.initiateMultipartUpload("my-bucket", "forgotten", ObjectOptions.none())
+                    .uploadId();
             OSS.server().setInitiated("my-bucket", stale, Instant.now().minus(Duration.ofDays(3)));
-            fresh = client.initiateMultipartUpload("my-bucket", "running", ObjectOptions.none()).uploadId();
+            fresh = client.initiateMultipartUpload("my-bucket", "running", ObjectOptions.none())
+                    .uploadId();
         }
         Map<String, Object> loopbackOnly = Map.of("clientPortAddress", "127.0.0.1", "admin.enableServer", "false");
-        try (TestingServer zooKeeper = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, -1, -1, loopbackOnly,
-                "127.0.0.1"), true)) {
+        try (TestingServer zooKeeper = new TestingServer(
+                new InstanceSpec(null, -1, -1, -1, true, -1, -1, -1, loopbackOnly, "127.0.0.1"), true)) {
             Path routes = dir.resolve("janitor.yaml");
             Files.writeString(routes, yaml.replace("zk1:2181,zk2:2181,zk3:2181", zooKeeper.getConnectString()));
             Main main = new Main();
             main.configure().withRoutesIncludePattern("file:" + routes);
-            main.addInitialProperty("camel.component.oss-multipart.endpoint", OSS.server().endpoint());
-            main.addInitialProperty("camel.component.oss-multipart.region", OSS.server().region());
-            main.addInitialProperty("camel.component.oss-multipart.access-key-id", LocalOssServer.DEFAULT_ACCESS_KEY_ID);
-            main.addInitialProperty("camel.component.oss-multipart.access-key-secret", LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
+            main.addInitialProperty(
+                    "camel.component.oss-multipart.endpoint", OSS.server().endpoint());
+            main.addInitialProperty(
+                    "camel.component.oss-multipart.region", OSS.server().region());
+            main.addInitialProperty(
+                    "camel.component.oss-multipart.access-key-id", LocalOssServer.DEFAULT_ACCESS_KEY_ID);
+            main.addInitialProperty(
+                    "camel.component.oss-multipart.access-key-secret", LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
             main.start();
             try {
-                await().atMost(Duration.ofSeconds(30)).until(() -> OSS.server().uploads("my-bucket").size() == 1);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> OSS.server().uploads("my-bucket").size() == 1);
             } finally {
                 main.stop();
             }
         }
-        assertThat(OSS.server().uploads("my-bucket")).extracting(u -> u.uploadId()).containsExactly(fresh);
-        assertThat(OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)).extracting(r -> r.param("uploadId"))
+        assertThat(OSS.server().uploads("my-bucket"))
+                .extracting(u -> u.uploadId())
+                .containsExactly(fresh);
+        assertThat(OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .extracting(r -> r.param("uploadId"))
                 .containsExactly(stale);
     }
 }

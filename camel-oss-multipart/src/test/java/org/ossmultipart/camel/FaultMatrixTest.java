@@ -40,7 +40,10 @@ class FaultMatrixTest extends OssMultipartTestSupport {
     @TempDir
     static Path dir;
 
-    enum Body { FILE, STREAM }
+    enum Body {
+        FILE,
+        STREAM
+    }
 
     /** What the exchange must end with. */
     record Expect(boolean success, String errorCode, Class<? extends Throwable> errorType, boolean uploadLeftOpen) {
@@ -62,36 +65,77 @@ class FaultMatrixTest extends OssMultipartTestSupport {
 
     static List<Scenario> scenarios() {
         List<Scenario> s = new ArrayList<>();
-        s.add(new Scenario("500 on one UploadPart", srv -> srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2,
-                Fault.error(500, "InternalError"), 1), Expect.ok()));
-        s.add(new Scenario("503 ServiceUnavailable repeatedly", srv -> srv.faults().inject(OssOperation.UPLOAD_PART,
-                Fault.error(503, "ServiceUnavailable"), 3), Expect.ok()));
-        s.add(new Scenario("connection reset mid-body", srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.resetMidBody(), 2),
+        s.add(new Scenario(
+                "500 on one UploadPart",
+                srv -> srv.faults()
+                        .inject(
+                                OssOperation.UPLOAD_PART,
+                                r -> r.partNumber() == 2,
+                                Fault.error(500, "InternalError"),
+                                1),
                 Expect.ok()));
-        s.add(new Scenario("answer slower than the socket timeout", srv -> srv.faults().inject(OssOperation.UPLOAD_PART,
-                Fault.delay(Duration.ofMillis(1500)), 1), Expect.ok()));
-        s.add(new Scenario("InvalidDigest: body corrupted in transit", srv -> srv.faults().inject(OssOperation.UPLOAD_PART,
-                Fault.corruptBody(), 2), Expect.ok()));
-        s.add(new Scenario("wrong CRC header on a part", srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), 2),
+        s.add(new Scenario(
+                "503 ServiceUnavailable repeatedly",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(503, "ServiceUnavailable"), 3),
                 Expect.ok()));
-        s.add(new Scenario("500 on Initiate", srv -> srv.faults().inject(OssOperation.INITIATE_MULTIPART_UPLOAD,
-                Fault.error(500, "InternalError"), 1), Expect.ok()));
-        s.add(new Scenario("503 on Complete", srv -> srv.faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD,
-                Fault.error(503, "ServiceUnavailable"), 1), Expect.ok()));
-        s.add(new Scenario("Complete commits, then answers 500", srv -> srv.faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD,
-                Fault.commitThenFail(), 1), Expect.ok()));
-        s.add(new Scenario("NoSuchUpload in the middle (aborted by someone else)", srv -> ABORT_BEHIND_OUR_BACK.set(true),
+        s.add(new Scenario(
+                "connection reset mid-body",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.resetMidBody(), 2),
+                Expect.ok()));
+        s.add(new Scenario(
+                "answer slower than the socket timeout",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.delay(Duration.ofMillis(1500)), 1),
+                Expect.ok()));
+        s.add(new Scenario(
+                "InvalidDigest: body corrupted in transit",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.corruptBody(), 2),
+                Expect.ok()));
+        s.add(new Scenario(
+                "wrong CRC header on a part",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), 2),
+                Expect.ok()));
+        s.add(new Scenario(
+                "500 on Initiate",
+                srv -> srv.faults()
+                        .inject(OssOperation.INITIATE_MULTIPART_UPLOAD, Fault.error(500, "InternalError"), 1),
+                Expect.ok()));
+        s.add(new Scenario(
+                "503 on Complete",
+                srv -> srv.faults()
+                        .inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.error(503, "ServiceUnavailable"), 1),
+                Expect.ok()));
+        s.add(new Scenario(
+                "Complete commits, then answers 500",
+                srv -> srv.faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.commitThenFail(), 1),
+                Expect.ok()));
+        s.add(new Scenario(
+                "NoSuchUpload in the middle (aborted by someone else)",
+                srv -> ABORT_BEHIND_OUR_BACK.set(true),
                 Expect.error("NoSuchUpload")));
-        s.add(new Scenario("wrong CRC on Complete", srv -> srv.faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD,
-                Fault.wrongCrc(), 1), new Expect(false, "Crc64Mismatch", OssIntegrityException.class, false)));
-        s.add(new Scenario("errors on every retry until maxRetries", srv -> srv.faults().inject(OssOperation.UPLOAD_PART,
-                Fault.error(500, "InternalError"), -1), Expect.error("InternalError")));
-        s.add(new Scenario("403 on a part (not retryable)", srv -> srv.faults().inject(OssOperation.UPLOAD_PART,
-                r -> r.partNumber() == 3, Fault.error(403, "AccessDenied"), -1), Expect.error("AccessDenied")));
-        s.add(new Scenario("Abort fails after a part failure", srv -> {
-            srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(400, "InvalidArgument"), -1);
-            srv.faults().inject(OssOperation.ABORT_MULTIPART_UPLOAD, Fault.error(500, "InternalError"), -1);
-        }, new Expect(false, "InvalidArgument", OssException.class, true)));
+        s.add(new Scenario(
+                "wrong CRC on Complete",
+                srv -> srv.faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.wrongCrc(), 1),
+                new Expect(false, "Crc64Mismatch", OssIntegrityException.class, false)));
+        s.add(new Scenario(
+                "errors on every retry until maxRetries",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(500, "InternalError"), -1),
+                Expect.error("InternalError")));
+        s.add(new Scenario(
+                "403 on a part (not retryable)",
+                srv -> srv.faults()
+                        .inject(
+                                OssOperation.UPLOAD_PART,
+                                r -> r.partNumber() == 3,
+                                Fault.error(403, "AccessDenied"),
+                                -1),
+                Expect.error("AccessDenied")));
+        s.add(new Scenario(
+                "Abort fails after a part failure",
+                srv -> {
+                    srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(400, "InvalidArgument"), -1);
+                    srv.faults().inject(OssOperation.ABORT_MULTIPART_UPLOAD, Fault.error(500, "InternalError"), -1);
+                },
+                new Expect(false, "InvalidArgument", OssException.class, true)));
         return s;
     }
 
@@ -105,7 +149,9 @@ class FaultMatrixTest extends OssMultipartTestSupport {
         byte[] data = new byte[SIZE];
         new Random(scenario.name().hashCode()).nextBytes(data);
         String key = "faults/" + scenario.name().replaceAll("\\W+", "-") + "/" + kind;
-        Object body = kind == Body.FILE ? Files.write(dir.resolve(key.replace('/', '_')), data).toFile() : new ByteArrayInputStream(data);
+        Object body = kind == Body.FILE
+                ? Files.write(dir.resolve(key.replace('/', '_')), data).toFile()
+                : new ByteArrayInputStream(data);
         ABORT_BEHIND_OUR_BACK.set(false);
         scenario.inject().accept(server());
         context.getRegistry().bind("abortingListener", (UploadProgressListener) p -> {
@@ -114,8 +160,10 @@ class FaultMatrixTest extends OssMultipartTestSupport {
             }
         });
 
-        Exchange result = template.request("oss-multipart:" + BUCKET + "?partSize=" + PART + "&concurrency=1&maxRetries=3"
-                + "&socketTimeout=500&progressListener=#abortingListener", e -> {
+        Exchange result = template.request(
+                "oss-multipart:" + BUCKET + "?partSize=" + PART + "&concurrency=1&maxRetries=3"
+                        + "&socketTimeout=500&progressListener=#abortingListener",
+                e -> {
                     e.getMessage().setBody(body);
                     e.getMessage().setHeader(OssMultipartConstants.KEY, key);
                 });
@@ -136,10 +184,13 @@ class FaultMatrixTest extends OssMultipartTestSupport {
         server().faults().clear();
         if (expect.uploadLeftOpen()) {
             String uploadId = result.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class);
-            assertThat(result.getException(MultipartUploadException.class).getSuppressed()).hasSize(1);
+            assertThat(result.getException(MultipartUploadException.class).getSuppressed())
+                    .hasSize(1);
             assertThat(server().uploads(BUCKET)).extracting(u -> u.uploadId()).containsExactly(uploadId);
             verifier.abortMultipartUpload(BUCKET, key, uploadId);
         }
-        assertThat(server().uploads(BUCKET)).as("orphaned uploads after: " + scenario.name()).isEmpty();
+        assertThat(server().uploads(BUCKET))
+                .as("orphaned uploads after: " + scenario.name())
+                .isEmpty();
     }
 }

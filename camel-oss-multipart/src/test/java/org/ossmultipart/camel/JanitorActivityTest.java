@@ -33,7 +33,8 @@ class JanitorActivityTest extends OssMultipartTestSupport {
     }
 
     private String upload(String bucket, String key, Duration age) {
-        String id = verifier.initiateMultipartUpload(bucket, key, ObjectOptions.none()).uploadId();
+        String id = verifier.initiateMultipartUpload(bucket, key, ObjectOptions.none())
+                .uploadId();
         server().setInitiated(bucket, id, now.minus(age));
         return id;
     }
@@ -48,7 +49,8 @@ class JanitorActivityTest extends OssMultipartTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("oss-multipart:" + options + "&clock=#clock&initialDelay=0&delay=20&repeatCount=1").to("mock:stale");
+                from("oss-multipart:" + options + "&clock=#clock&initialDelay=0&delay=20&repeatCount=1")
+                        .to("mock:stale");
             }
         });
         return getMockEndpoint("mock:stale");
@@ -69,14 +71,21 @@ class JanitorActivityTest extends OssMultipartTestSupport {
         MockEndpoint mock = janitor("activity?staleAfter=1d");
         mock.expectedMessageCount(2);
         mock.assertIsSatisfied();
-        assertThat(mock.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
+        assertThat(mock.getReceivedExchanges())
+                .extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
                 .containsExactlyInAnyOrder(idle, empty);
-        StaleUpload idleUpload = mock.getReceivedExchanges().stream().map(e -> e.getMessage().getBody(StaleUpload.class))
-                .filter(u -> u.uploadId().equals(idle)).findFirst().orElseThrow();
-        assertThat(idleUpload.lastActivity()).isEqualTo(now.minus(Duration.ofHours(25)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        StaleUpload idleUpload = mock.getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getBody(StaleUpload.class))
+                .filter(u -> u.uploadId().equals(idle))
+                .findFirst()
+                .orElseThrow();
+        assertThat(idleUpload.lastActivity())
+                .isEqualTo(now.minus(Duration.ofHours(25)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         assertThat(idleUpload.partCount()).isEqualTo(2);
         assertThat(idleUpload.storedBytes()).isEqualTo(1001 + 1002);
-        List<String> asked = server().requestLog().of(OssOperation.LIST_PARTS).stream().map(r -> r.param("uploadId")).toList();
+        List<String> asked = server().requestLog().of(OssOperation.LIST_PARTS).stream()
+                .map(r -> r.param("uploadId"))
+                .toList();
         assertThat(asked).containsExactlyInAnyOrder(busy, idle, empty);
         assertThat(server().uploads("activity")).hasSize(8); // only reported
     }
@@ -90,9 +99,17 @@ class JanitorActivityTest extends OssMultipartTestSupport {
         MockEndpoint mock = janitor("fresh-many?staleAfter=1d&maxMessagesPerPoll=0");
         mock.expectedMessageCount(1);
         mock.assertIsSatisfied();
-        assertThat(mock.getReceivedExchanges().get(0).getMessage().getBody(StaleUpload.class).uploadId()).isEqualTo(old);
-        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS)).isEqualTo(3);
-        assertThat(server().requestLog().of(OssOperation.LIST_PARTS)).extracting(r -> r.param("uploadId")).containsExactly(old);
+        assertThat(mock.getReceivedExchanges()
+                        .get(0)
+                        .getMessage()
+                        .getBody(StaleUpload.class)
+                        .uploadId())
+                .isEqualTo(old);
+        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS))
+                .isEqualTo(3);
+        assertThat(server().requestLog().of(OssOperation.LIST_PARTS))
+                .extracting(r -> r.param("uploadId"))
+                .containsExactly(old);
     }
 
     @Test
@@ -100,20 +117,34 @@ class JanitorActivityTest extends OssMultipartTestSupport {
         String denied = upload("denied", "denied", Duration.ofDays(3));
         String a = upload("denied", "a", Duration.ofDays(3));
         String b = upload("denied", "b", Duration.ofDays(3));
-        server().faults().inject(OssOperation.LIST_PARTS, r -> denied.equals(r.param("uploadId")), Fault.error(403, "AccessDenied"), -1);
+        server().faults()
+                .inject(
+                        OssOperation.LIST_PARTS,
+                        r -> denied.equals(r.param("uploadId")),
+                        Fault.error(403, "AccessDenied"),
+                        -1);
         try (LogCapture log = new LogCapture()) {
             MockEndpoint mock = janitor("denied?staleAfter=1d");
             mock.expectedMessageCount(2);
             mock.assertIsSatisfied();
-            assertThat(mock.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
+            assertThat(mock.getReceivedExchanges())
+                    .extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
                     .containsExactlyInAnyOrder(a, b);
-            OssMultipartEndpoint endpoint = context.getEndpoints().stream().filter(OssMultipartEndpoint.class::isInstance)
-                    .map(OssMultipartEndpoint.class::cast).findFirst().orElseThrow();
+            OssMultipartEndpoint endpoint = context.getEndpoints().stream()
+                    .filter(OssMultipartEndpoint.class::isInstance)
+                    .map(OssMultipartEndpoint.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             await().until(() -> endpoint.getLastJanitorPass() != null);
             assertThat(endpoint.getLastJanitorPass().unjudged()).isEqualTo(1);
-            assertThat(log.linesWith("WARN", "could not list the parts of upload " + denied, "AccessDenied (HTTP 403)", "oss:ListParts"))
+            assertThat(log.linesWith(
+                            "WARN",
+                            "could not list the parts of upload " + denied,
+                            "AccessDenied (HTTP 403)",
+                            "oss:ListParts"))
                     .hasSize(1);
-            assertThat(log.linesWith("janitor pass:", "1 not judged (ListParts failed)")).hasSize(1);
+            assertThat(log.linesWith("janitor pass:", "1 not judged (ListParts failed)"))
+                    .hasSize(1);
         }
     }
 
@@ -122,11 +153,13 @@ class JanitorActivityTest extends OssMultipartTestSupport {
         for (int i = 0; i < 30; i++) {
             upload("overlap", "old-" + i, Duration.ofDays(2));
         }
-        // every ListParts is held until eight are in flight at once: one after the other, the pass would never get there
+        // every ListParts is held until eight are in flight at once: one after the other, the pass would never get
+        // there
         CountDownLatch gate = new CountDownLatch(1);
         server().faults().inject(OssOperation.LIST_PARTS, Fault.hold(gate, Duration.ofSeconds(20)), -1);
         MockEndpoint mock = janitor("overlap?staleAfter=1d");
-        await().atMost(Duration.ofSeconds(10)).until(() -> server().requestLog().peakInFlight(OssOperation.LIST_PARTS) == 8);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> server().requestLog().peakInFlight(OssOperation.LIST_PARTS) == 8);
         gate.countDown();
         mock.expectedMessageCount(30);
         mock.assertIsSatisfied();
@@ -152,14 +185,26 @@ class JanitorActivityTest extends OssMultipartTestSupport {
     void anUploadGoneBetweenListingAndListPartsIsSkippedSilently() throws Exception {
         String gone = upload("gone", "gone", Duration.ofDays(3));
         String kept = upload("gone", "kept", Duration.ofDays(3));
-        server().faults().inject(OssOperation.LIST_PARTS, r -> gone.equals(r.param("uploadId")),
-                Fault.error(404, "NoSuchUpload"), -1);
+        server().faults()
+                .inject(
+                        OssOperation.LIST_PARTS,
+                        r -> gone.equals(r.param("uploadId")),
+                        Fault.error(404, "NoSuchUpload"),
+                        -1);
         MockEndpoint mock = janitor("gone?staleAfter=1d");
         mock.expectedMessageCount(1);
         mock.assertIsSatisfied();
-        assertThat(mock.getReceivedExchanges().get(0).getMessage().getBody(StaleUpload.class).uploadId()).isEqualTo(kept);
-        OssMultipartEndpoint endpoint = context.getEndpoints().stream().filter(OssMultipartEndpoint.class::isInstance)
-                .map(OssMultipartEndpoint.class::cast).findFirst().orElseThrow();
+        assertThat(mock.getReceivedExchanges()
+                        .get(0)
+                        .getMessage()
+                        .getBody(StaleUpload.class)
+                        .uploadId())
+                .isEqualTo(kept);
+        OssMultipartEndpoint endpoint = context.getEndpoints().stream()
+                .filter(OssMultipartEndpoint.class::isInstance)
+                .map(OssMultipartEndpoint.class::cast)
+                .findFirst()
+                .orElseThrow();
         await().until(() -> endpoint.getLastJanitorPass() != null);
         assertThat(endpoint.getLastJanitorPass().gone()).isEqualTo(1);
         assertThat(endpoint.getLastJanitorPass().stale()).isEqualTo(1);

@@ -42,27 +42,41 @@ class JanitorBesideLiveUploadsTest extends OssMultipartTestSupport {
     }
 
     private OssMultipartEndpoint janitorEndpoint() {
-        return context.getEndpoints().stream().filter(OssMultipartEndpoint.class::isInstance).map(OssMultipartEndpoint.class::cast)
-                .filter(e -> e.getEndpointUri().contains("abortStale")).findFirst().orElseThrow();
+        return context.getEndpoints().stream()
+                .filter(OssMultipartEndpoint.class::isInstance)
+                .map(OssMultipartEndpoint.class::cast)
+                .filter(e -> e.getEndpointUri().contains("abortStale"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aLiveUploadOlderThanStaleAfterCompletesByteExactWhileAGenuinelyStaleOneBesideItIsAborted() throws Exception {
         SettableClock janitorClock = new SettableClock().advance(Duration.ofHours(3));
         context.getRegistry().bind("janitorClock", janitorClock);
-        String forgotten = verifier.initiateMultipartUpload("beside", "live/forgotten", ObjectOptions.none()).uploadId();
+        String forgotten = verifier.initiateMultipartUpload("beside", "live/forgotten", ObjectOptions.none())
+                .uploadId();
         server().setInitiated("beside", forgotten, server().clock().instant().minus(Duration.ofDays(3)));
 
         CountDownLatch gate = new CountDownLatch(1);
-        FaultInjector.Rule held = server().faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 3,
-                Fault.hold(gate, Duration.ofSeconds(30)), 1);
+        FaultInjector.Rule held = server().faults()
+                .inject(
+                        OssOperation.UPLOAD_PART,
+                        r -> r.partNumber() == 3,
+                        Fault.hold(gate, Duration.ofSeconds(30)),
+                        1);
         byte[] body = data(6 * PART + 123);
-        CompletableFuture<Exchange> upload = template.asyncSend("oss-multipart:beside?partSize=" + PART + "&concurrency=2", e -> {
-            e.getMessage().setBody(body);
-            e.getMessage().setHeader(OssMultipartConstants.KEY, "live/big");
-        });
+        CompletableFuture<Exchange> upload =
+                template.asyncSend("oss-multipart:beside?partSize=" + PART + "&concurrency=2", e -> {
+                    e.getMessage().setBody(body);
+                    e.getMessage().setHeader(OssMultipartConstants.KEY, "live/big");
+                });
         await().atMost(Duration.ofSeconds(10)).until(() -> held.fired() == 1); // part 3 is in flight, held
-        String live = server().uploads("beside").stream().filter(u -> u.key().equals("live/big")).findFirst().orElseThrow().uploadId();
+        String live = server().uploads("beside").stream()
+                .filter(u -> u.key().equals("live/big"))
+                .findFirst()
+                .orElseThrow()
+                .uploadId();
 
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -74,7 +88,10 @@ class JanitorBesideLiveUploadsTest extends OssMultipartTestSupport {
         // a whole pass ran while the upload was live: it skipped the live upload and aborted the forgotten one
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             JanitorPass pass = janitorEndpoint().getLastJanitorPass();
-            return pass != null && pass.live() >= 1 && server().uploads("beside").stream().noneMatch(u -> u.uploadId().equals(forgotten));
+            return pass != null
+                    && pass.live() >= 1
+                    && server().uploads("beside").stream()
+                            .noneMatch(u -> u.uploadId().equals(forgotten));
         });
         gate.countDown();
 
@@ -83,10 +100,13 @@ class JanitorBesideLiveUploadsTest extends OssMultipartTestSupport {
         assertThat(server().object("beside", "live/big").orElseThrow().crc64())
                 .isEqualTo(org.ossmultipart.camel.oss.checksum.Crc64.of(body));
         assertThat(verifier.getObjectBytes("beside", "live/big")).isEqualTo(body);
-        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)).extracting(r -> r.param("uploadId"))
-                .contains(forgotten).doesNotContain(live);
+        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .extracting(r -> r.param("uploadId"))
+                .contains(forgotten)
+                .doesNotContain(live);
         MockEndpoint stale = getMockEndpoint("mock:stale");
-        assertThat(stale.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
+        assertThat(stale.getReceivedExchanges())
+                .extracting(e -> e.getMessage().getBody(StaleUpload.class).uploadId())
                 .doesNotContain(live);
         assertThat(janitorEndpoint().getLiveUploads().size()).isZero(); // finished uploads leave the registry
     }
@@ -97,28 +117,40 @@ class JanitorBesideLiveUploadsTest extends OssMultipartTestSupport {
         Path file = dir.resolve("resumed.bin");
         Files.write(file, data);
         // an upload interrupted three days ago: two parts stored, idle since
-        String id = verifier.initiateMultipartUpload("beside", "resume/resumed.bin", ObjectOptions.none()).uploadId();
+        String id = verifier.initiateMultipartUpload("beside", "resume/resumed.bin", ObjectOptions.none())
+                .uploadId();
         Instant threeDaysAgo = server().clock().instant().minus(Duration.ofDays(3));
         for (int n = 1; n <= 2; n++) {
-            verifier.uploadPart("beside", "resume/resumed.bin", id, n,
-                    org.ossmultipart.camel.oss.model.RequestBody.ofBytes(java.util.Arrays.copyOfRange(data, (n - 1) * PART, n * PART)));
+            verifier.uploadPart(
+                    "beside",
+                    "resume/resumed.bin",
+                    id,
+                    n,
+                    org.ossmultipart.camel.oss.model.RequestBody.ofBytes(
+                            java.util.Arrays.copyOfRange(data, (n - 1) * PART, n * PART)));
             server().setPartLastModified("beside", id, n, threeDaysAgo);
         }
         server().setInitiated("beside", id, threeDaysAgo);
         // the producer's check of the stored parts takes "minutes": its ListParts is held
         CountDownLatch gate = new CountDownLatch(1);
-        FaultInjector.Rule held = server().faults().inject(OssOperation.LIST_PARTS, r -> id.equals(r.param("uploadId")),
-                Fault.hold(gate, Duration.ofSeconds(30)), 1);
-        CompletableFuture<Exchange> resumed = template.asyncSend("oss-multipart:beside?partSize=" + PART + "&resume=true", e -> {
-            e.getMessage().setBody(file.toFile());
-            e.getMessage().setHeader(OssMultipartConstants.KEY, "resume/resumed.bin");
-        });
+        FaultInjector.Rule held = server().faults()
+                .inject(
+                        OssOperation.LIST_PARTS,
+                        r -> id.equals(r.param("uploadId")),
+                        Fault.hold(gate, Duration.ofSeconds(30)),
+                        1);
+        CompletableFuture<Exchange> resumed =
+                template.asyncSend("oss-multipart:beside?partSize=" + PART + "&resume=true", e -> {
+                    e.getMessage().setBody(file.toFile());
+                    e.getMessage().setHeader(OssMultipartConstants.KEY, "resume/resumed.bin");
+                });
         await().atMost(Duration.ofSeconds(10)).until(() -> held.fired() == 1);
 
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("oss-multipart:beside?prefix=resume/&staleAfter=1d&abortStale=true&initialDelay=0&delay=20").to("mock:stale");
+                from("oss-multipart:beside?prefix=resume/&staleAfter=1d&abortStale=true&initialDelay=0&delay=20")
+                        .to("mock:stale");
             }
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -129,9 +161,11 @@ class JanitorBesideLiveUploadsTest extends OssMultipartTestSupport {
 
         Exchange done = resumed.get();
         assertThat(done.getException()).isNull();
-        assertThat(done.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID)).isEqualTo(id); // the old upload, completed
+        assertThat(done.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID))
+                .isEqualTo(id); // the old upload, completed
         assertThat(verifier.getObjectBytes("beside", "resume/resumed.bin")).isEqualTo(data);
-        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)).extracting(r -> r.param("uploadId"))
+        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .extracting(r -> r.param("uploadId"))
                 .doesNotContain(id);
         assertThat(getMockEndpoint("mock:stale").getReceivedExchanges()).isEmpty();
     }
@@ -139,20 +173,31 @@ class JanitorBesideLiveUploadsTest extends OssMultipartTestSupport {
     @Test
     void anUploadAbortedBySomeoneElseMidwayFailsWithAMessageThatSaysSo() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        FaultInjector.Rule held = server().faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 3,
-                Fault.hold(gate, Duration.ofSeconds(30)), 1);
-        CompletableFuture<Exchange> upload = template.asyncSend("oss-multipart:beside?partSize=" + PART + "&concurrency=1", e -> {
-            e.getMessage().setBody(data(5 * PART));
-            e.getMessage().setHeader(OssMultipartConstants.KEY, "victim");
-        });
+        FaultInjector.Rule held = server().faults()
+                .inject(
+                        OssOperation.UPLOAD_PART,
+                        r -> r.partNumber() == 3,
+                        Fault.hold(gate, Duration.ofSeconds(30)),
+                        1);
+        CompletableFuture<Exchange> upload =
+                template.asyncSend("oss-multipart:beside?partSize=" + PART + "&concurrency=1", e -> {
+                    e.getMessage().setBody(data(5 * PART));
+                    e.getMessage().setHeader(OssMultipartConstants.KEY, "victim");
+                });
         await().atMost(Duration.ofSeconds(10)).until(() -> held.fired() == 1);
-        String id = server().uploads("beside").stream().filter(u -> u.key().equals("victim")).findFirst().orElseThrow().uploadId();
+        String id = server().uploads("beside").stream()
+                .filter(u -> u.key().equals("victim"))
+                .findFirst()
+                .orElseThrow()
+                .uploadId();
         verifier.abortMultipartUpload("beside", "victim", id); // a janitor elsewhere, or a lifecycle rule
         gate.countDown();
 
         Exchange failed = upload.get();
-        assertThat(failed.getException()).isInstanceOf(MultipartUploadException.class)
-                .hasMessageContaining("upload " + id + " of oss://beside/victim was aborted by someone else while it ran")
+        assertThat(failed.getException())
+                .isInstanceOf(MultipartUploadException.class)
+                .hasMessageContaining(
+                        "upload " + id + " of oss://beside/victim was aborted by someone else while it ran")
                 .hasMessageContaining("NoSuchUpload to UploadPart 3")
                 .hasMessageContaining("janitor")
                 .hasMessageContaining("lifecycle rule");

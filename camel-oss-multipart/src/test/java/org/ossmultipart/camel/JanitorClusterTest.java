@@ -47,8 +47,9 @@ class JanitorClusterTest {
             @Override
             public void configure() {
                 from("master:oss-janitor:oss-multipart:janitor-cluster?staleAfter=1d&abortStale=true&clock=#clock"
-                        + "&initialDelay=0&delay=20&maxMessagesPerPoll=10")
-                        .routeId("janitor-" + name).log("${header.CamelOssUploadId}");
+                                + "&initialDelay=0&delay=20&maxMessagesPerPoll=10")
+                        .routeId("janitor-" + name)
+                        .log("${header.CamelOssUploadId}");
             }
         });
         return context;
@@ -59,7 +60,8 @@ class JanitorClusterTest {
         int count = 60;
         try (OssClient client = TestClients.client(OSS.server())) {
             for (int i = 0; i < count; i++) {
-                String id = client.initiateMultipartUpload("janitor-cluster", "k" + i, ObjectOptions.none()).uploadId();
+                String id = client.initiateMultipartUpload("janitor-cluster", "k" + i, ObjectOptions.none())
+                        .uploadId();
                 OSS.server().setInitiated("janitor-cluster", id, NOW.minus(Duration.ofDays(2)));
             }
         }
@@ -69,7 +71,8 @@ class JanitorClusterTest {
         try {
             a.start();
             b.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> OSS.server().uploads("janitor-cluster").isEmpty());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> OSS.server().uploads("janitor-cluster").isEmpty());
         } finally {
             b.stop();
             a.stop();
@@ -77,6 +80,7 @@ class JanitorClusterTest {
         assertThat(OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD))
                 .hasSize(count)
                 .allSatisfy(r -> assertThat(r.errorCode()).isNull())
-                .extracting(r -> r.param("uploadId")).doesNotHaveDuplicates();
+                .extracting(r -> r.param("uploadId"))
+                .doesNotHaveDuplicates();
     }
 }

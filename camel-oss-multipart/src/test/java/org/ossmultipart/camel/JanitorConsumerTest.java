@@ -32,7 +32,8 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
     }
 
     private String upload(String bucket, String key, Duration age) {
-        String id = verifier.initiateMultipartUpload(bucket, key, ObjectOptions.none()).uploadId();
+        String id = verifier.initiateMultipartUpload(bucket, key, ObjectOptions.none())
+                .uploadId();
         server().setInitiated(bucket, id, NOW.minus(age));
         return id;
     }
@@ -41,7 +42,9 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri + (uri.contains("?") ? "&" : "?") + "clock=#clock&initialDelay=0&delay=20").routeId("janitor").to("mock:stale");
+                from(uri + (uri.contains("?") ? "&" : "?") + "clock=#clock&initialDelay=0&delay=20")
+                        .routeId("janitor")
+                        .to("mock:stale");
             }
         });
         return getMockEndpoint("mock:stale");
@@ -58,17 +61,23 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         mock.expectedMessageCount(2);
         mock.assertIsSatisfied();
         List<Exchange> got = mock.getReceivedExchanges();
-        assertThat(got).extracting(e -> e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class))
-                .containsExactlyInAnyOrder(old, justOver).doesNotContain(otherPrefix);
-        Exchange first = got.stream().filter(e -> old.equals(e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID))).findFirst()
+        assertThat(got)
+                .extracting(e -> e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class))
+                .containsExactlyInAnyOrder(old, justOver)
+                .doesNotContain(otherPrefix);
+        Exchange first = got.stream()
+                .filter(e -> old.equals(e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID)))
+                .findFirst()
                 .orElseThrow();
         StaleUpload body = first.getMessage().getBody(StaleUpload.class);
         assertThat(body.key()).isEqualTo("a/old");
         assertThat(body.age()).isEqualTo(Duration.ofHours(2));
         assertThat(body.bucket()).isEqualTo("janitor-ages");
         assertThat(first.getMessage().getHeader(OssMultipartConstants.KEY)).isEqualTo("a/old");
-        assertThat(first.getMessage().getHeader(OssMultipartConstants.INITIATED)).isEqualTo(NOW.minus(Duration.ofHours(2)));
-        assertThat(first.getMessage().getHeader(OssMultipartConstants.STORAGE_CLASS)).isEqualTo("Standard");
+        assertThat(first.getMessage().getHeader(OssMultipartConstants.INITIATED))
+                .isEqualTo(NOW.minus(Duration.ofHours(2)));
+        assertThat(first.getMessage().getHeader(OssMultipartConstants.STORAGE_CLASS))
+                .isEqualTo("Standard");
         assertThat(first.getProperty(Exchange.BATCH_SIZE, Integer.class)).isEqualTo(2);
         assertThat(server().uploads("janitor-ages")).hasSize(5); // reported, not aborted
     }
@@ -80,7 +89,8 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         mock.expectedMessageCount(2_600);
         mock.assertIsSatisfied(20_000);
         assertThat(uploadIds(mock)).isEqualTo(ids);
-        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS)).isEqualTo(3);
+        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS))
+                .isEqualTo(3);
         // staleBy=lastActivity: every upload past the threshold gets one ListParts call (they have no parts)
         assertThat(server().requestLog().count(OssOperation.LIST_PARTS)).isEqualTo(2_600);
     }
@@ -93,9 +103,11 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         mock.expectedMessageCount(2_600);
         mock.assertIsSatisfied(20_000);
         assertThat(uploadIds(mock)).isEqualTo(ids);
-        assertThat(mock.getReceivedExchanges()).extracting(e -> e.getProperty(Exchange.BATCH_SIZE, Integer.class))
+        assertThat(mock.getReceivedExchanges())
+                .extracting(e -> e.getProperty(Exchange.BATCH_SIZE, Integer.class))
                 .containsOnly(700, 500);
-        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS)).isEqualTo(3);
+        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS))
+                .isEqualTo(3);
     }
 
     @Test
@@ -144,7 +156,8 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
 
     private static Set<String> uploadIds(MockEndpoint mock) {
         List<String> list = mock.getReceivedExchanges().stream()
-                .map(e -> e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class)).toList();
+                .map(e -> e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class))
+                .toList();
         assertThat(list).doesNotHaveDuplicates();
         return new HashSet<>(list);
     }
@@ -160,8 +173,11 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         mock.expectedMessageCount(2);
         mock.assertIsSatisfied();
         assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(server().uploads("janitor-abort")).extracting(u -> u.uploadId()).containsExactly(fresh);
-        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD)).isEqualTo(2);
+        assertThat(server().uploads("janitor-abort"))
+                .extracting(u -> u.uploadId())
+                .containsExactly(fresh);
+        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .isEqualTo(2);
     }
 
     @Test
@@ -177,7 +193,8 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
         });
         assertThat(failed.matches(10, TimeUnit.SECONDS)).isTrue(); // emitted again on the next poll
         assertThat(server().uploads("janitor-fail")).hasSize(1);
-        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD)).isZero();
+        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .isZero();
     }
 
     @Test
@@ -189,13 +206,16 @@ class JanitorConsumerTest extends OssMultipartTestSupport {
             public void configure() {
                 from("oss-multipart:janitor-race?staleAfter=1d&abortStale=true&clock=#clock&initialDelay=0&delay=20&repeatCount=1")
                         // someone else aborts it while the route runs
-                        .process(e -> verifier.abortMultipartUpload("janitor-race", "old",
+                        .process(e -> verifier.abortMultipartUpload(
+                                "janitor-race",
+                                "old",
                                 e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class)))
                         .to("mock:stale");
             }
         });
         assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)).extracting(r -> r.errorCode())
+        assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .extracting(r -> r.errorCode())
                 .containsExactly(null, "NoSuchUpload");
         assertThat(server().uploads("janitor-race")).isEmpty();
     }

@@ -27,7 +27,9 @@ class JanitorErrorStormTest extends OssMultipartTestSupport {
     }
 
     private HealthCheck.Result janitorHealth() {
-        return HealthCheckHelper.invoke(context).stream().filter(r -> r.getCheck().getId().equals("consumer:storm")).findFirst()
+        return HealthCheckHelper.invoke(context).stream()
+                .filter(r -> r.getCheck().getId().equals("consumer:storm"))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -41,29 +43,39 @@ class JanitorErrorStormTest extends OssMultipartTestSupport {
                 public void configure() {
                     // threshold 3 (the default); a longer backoff than the default 10 so that it can be watched
                     from("oss-multipart:storm?staleAfter=1d&initialDelay=0&delay=10&backoffMultiplier=60&backoffErrorThreshold=3")
-                            .routeId("storm").to("mock:stale");
+                            .routeId("storm")
+                            .to("mock:stale");
                 }
             });
-            OssMultipartConsumer consumer = (OssMultipartConsumer) context.getRoute("storm").getConsumer();
+            OssMultipartConsumer consumer =
+                    (OssMultipartConsumer) context.getRoute("storm").getConsumer();
             // while it backs off (60 scheduled runs of 10 ms) no request is sent: exactly the 3 failed polls
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> consumer.getBackoffCounter() >= 20);
-            assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS)).isEqualTo(3);
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> consumer.getBackoffCounter() >= 20);
+            assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS))
+                    .isEqualTo(3);
             HealthCheck.Result down = janitorHealth();
             assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(down.getError().orElseThrow()).hasMessageContaining("AccessDenied");
             assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 403);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !log.linesWith("works again").isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !log.linesWith("works again").isEmpty());
             await().atMost(Duration.ofSeconds(10)).until(() -> janitorHealth().getState() == HealthCheck.State.UP);
 
             List<String> warns = log.linesWith("WARN", "listing multipart uploads failed: AccessDenied (HTTP 403)");
             assertThat(warns).hasSize(1);
             assertThat(warns.get(0)).contains("oss://storm/").contains("request id");
-            assertThat(log.linesWith("org.ossmultipart.camel.OssPollException:")).hasSize(1); // one stack trace
-            assertThat(log.linesWith("INFO", "listing multipart uploads still fails")).hasSize(2)
+            assertThat(log.linesWith("org.ossmultipart.camel.OssPollException:"))
+                    .hasSize(1); // one stack trace
+            assertThat(log.linesWith("INFO", "listing multipart uploads still fails"))
+                    .hasSize(2)
                     .allSatisfy(l -> assertThat(l).contains("AccessDenied (HTTP 403)"));
             assertThat(log.linesWith("Failed polling endpoint")).isEmpty(); // Camel's own per-poll WARN is replaced
-            assertThat(log.linesWith("INFO", "works again after 3 failed poll(s) (last error: AccessDenied (HTTP 403))")).hasSize(1);
+            assertThat(log.linesWith(
+                            "INFO", "works again after 3 failed poll(s) (last error: AccessDenied (HTTP 403))"))
+                    .hasSize(1);
         }
     }
 
@@ -72,16 +84,21 @@ class JanitorErrorStormTest extends OssMultipartTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("oss-multipart:storm-defaults?staleAfter=1d&initialDelay=0").routeId("defaults").to("mock:stale");
+                from("oss-multipart:storm-defaults?staleAfter=1d&initialDelay=0")
+                        .routeId("defaults")
+                        .to("mock:stale");
                 from("oss-multipart:storm-own?staleAfter=1d&initialDelay=0&backoffMultiplier=2&backoffIdleThreshold=5")
-                        .routeId("own").to("mock:stale");
+                        .routeId("own")
+                        .to("mock:stale");
             }
         });
-        OssMultipartConsumer defaults = (OssMultipartConsumer) context.getRoute("defaults").getConsumer();
+        OssMultipartConsumer defaults =
+                (OssMultipartConsumer) context.getRoute("defaults").getConsumer();
         assertThat(defaults.getBackoffErrorThreshold()).isEqualTo(3);
         assertThat(defaults.getBackoffMultiplier()).isEqualTo(10);
         assertThat(defaults.getDelay()).isEqualTo(60_000);
-        OssMultipartConsumer own = (OssMultipartConsumer) context.getRoute("own").getConsumer();
+        OssMultipartConsumer own =
+                (OssMultipartConsumer) context.getRoute("own").getConsumer();
         assertThat(own.getBackoffMultiplier()).isEqualTo(2); // the user's backoff wins, whole
         assertThat(own.getBackoffIdleThreshold()).isEqualTo(5);
         assertThat(own.getBackoffErrorThreshold()).isZero();

@@ -27,14 +27,17 @@ class JanitorHealthTest extends OssMultipartTestSupport {
             @Override
             public void configure() {
                 from("oss-multipart:janitor-health?staleAfter=1d&accessKeyId=rotated-id&accessKeySecret=rotated-secret"
-                        + "&initialDelay=0&delay=50&maxRetries=0").routeId("janitor").to("mock:stale");
+                                + "&initialDelay=0&delay=50&maxRetries=0")
+                        .routeId("janitor")
+                        .to("mock:stale");
             }
         };
     }
 
     private Optional<HealthCheck.Result> janitorCheck() {
         return HealthCheckHelper.invoke(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:janitor")).findFirst();
+                .filter(r -> r.getCheck().getId().equals("consumer:janitor"))
+                .findFirst();
     }
 
     @Test
@@ -43,11 +46,14 @@ class JanitorHealthTest extends OssMultipartTestSupport {
             HealthCheck.Result r = janitorCheck().orElseThrow();
             assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(r.getError()).isPresent();
-            assertThat(r.getError().get()).isInstanceOf(OssPollException.class).hasMessageContaining("InvalidAccessKeyId");
+            assertThat(r.getError().get())
+                    .isInstanceOf(OssPollException.class)
+                    .hasMessageContaining("InvalidAccessKeyId");
             assertThat(r.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 403);
         });
         server().addCredentials("rotated-id", "rotated-secret");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(janitorCheck().orElseThrow().getState()).isEqualTo(HealthCheck.State.UP));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(janitorCheck().orElseThrow().getState()).isEqualTo(HealthCheck.State.UP));
     }
 }

@@ -54,7 +54,12 @@ class JanitorZooKeeperFailoverTest {
     static final LocalOssServerExtension OSS = new LocalOssServerExtension();
 
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-    enum LeaderDeath { CONTEXT_STOPPED, SESSION_EXPIRED }
+
+    enum LeaderDeath {
+        CONTEXT_STOPPED,
+        SESSION_EXPIRED
+    }
+
     static final int STALE = 60;
     static final int HOLD_AT = 15;
 
@@ -63,7 +68,8 @@ class JanitorZooKeeperFailoverTest {
     @BeforeAll
     static void startZooKeeper() throws Exception {
         Map<String, Object> loopbackOnly = Map.of("clientPortAddress", "127.0.0.1", "admin.enableServer", "false");
-        zooKeeper = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, -1, -1, loopbackOnly, "127.0.0.1"), true);
+        zooKeeper = new TestingServer(
+                new InstanceSpec(null, -1, -1, -1, true, -1, -1, -1, loopbackOnly, "127.0.0.1"), true);
     }
 
     @AfterAll
@@ -81,8 +87,8 @@ class JanitorZooKeeperFailoverTest {
     private CamelContext node(String name, String bucket) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
-        CuratorFramework curator = CuratorFrameworkFactory.newClient(zooKeeper.getConnectString(), 10_000, 5_000,
-                new ExponentialBackoffRetry(50, 5));
+        CuratorFramework curator = CuratorFrameworkFactory.newClient(
+                zooKeeper.getConnectString(), 10_000, 5_000, new ExponentialBackoffRetry(50, 5));
         curator.start(); // our own session, so that the test can expire it; the cluster service closes it
         sessions.put(name, curator);
         ZooKeeperCuratorConfiguration zk = new ZooKeeperCuratorConfiguration();
@@ -98,8 +104,9 @@ class JanitorZooKeeperFailoverTest {
             @Override
             public void configure() {
                 from("master:oss-janitor:oss-multipart:" + bucket + "?staleAfter=1d&abortStale=true&clock=#clock"
-                        + "&initialDelay=0&delay=20&maxMessagesPerPoll=10")
-                        .routeId("janitor").process(exchange -> {
+                                + "&initialDelay=0&delay=20&maxMessagesPerPoll=10")
+                        .routeId("janitor")
+                        .process(exchange -> {
                             String key = exchange.getMessage().getHeader(OssMultipartConstants.KEY, String.class);
                             if (!key.startsWith("stale/")) {
                                 emittedLive.add(key);
@@ -130,14 +137,17 @@ class JanitorZooKeeperFailoverTest {
         String uploading;
         try (OssClient client = TestClients.client(OSS.server())) {
             for (int i = 0; i < STALE; i++) {
-                String id = client.initiateMultipartUpload(bucketName, "stale/" + i, ObjectOptions.none()).uploadId();
+                String id = client.initiateMultipartUpload(bucketName, "stale/" + i, ObjectOptions.none())
+                        .uploadId();
                 OSS.server().setInitiated(bucketName, id, NOW.minus(Duration.ofDays(2)));
                 stale.add(id);
             }
-            fresh = client.initiateMultipartUpload(bucketName, "fresh", ObjectOptions.none()).uploadId();
+            fresh = client.initiateMultipartUpload(bucketName, "fresh", ObjectOptions.none())
+                    .uploadId();
             OSS.server().setInitiated(bucketName, fresh, NOW.minus(Duration.ofHours(1)));
             // another node has been uploading this for two days; its last part landed a minute ago
-            uploading = client.initiateMultipartUpload(bucketName, "uploading", ObjectOptions.none()).uploadId();
+            uploading = client.initiateMultipartUpload(bucketName, "uploading", ObjectOptions.none())
+                    .uploadId();
             OSS.server().setInitiated(bucketName, uploading, NOW.minus(Duration.ofDays(2)));
             client.uploadPart(bucketName, "uploading", uploading, 1, RequestBody.ofBytes(new byte[200_000]));
             OSS.server().setPartLastModified(bucketName, uploading, 1, NOW.minus(Duration.ofMinutes(1)));
@@ -156,9 +166,14 @@ class JanitorZooKeeperFailoverTest {
             }
             String leader = heldBy.get(20, TimeUnit.SECONDS);
             long heldAt = System.nanoTime();
-            int abortedBeforeFailover = OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD).size();
+            int abortedBeforeFailover = OSS.server()
+                    .requestLog()
+                    .of(OssOperation.ABORT_MULTIPART_UPLOAD)
+                    .size();
             CamelContext leaderContext = nodes.get(leader);
-            Endpoint leaderJanitor = leaderContext.getEndpoints().stream().filter(OssMultipartEndpoint.class::isInstance).findFirst()
+            Endpoint leaderJanitor = leaderContext.getEndpoints().stream()
+                    .filter(OssMultipartEndpoint.class::isInstance)
+                    .findFirst()
                     .orElseThrow();
             List<RecordedRequest> aborts;
             if (death == LeaderDeath.CONTEXT_STOPPED) {
@@ -168,38 +183,66 @@ class JanitorZooKeeperFailoverTest {
                 release.countDown();
                 stopping.get(30, TimeUnit.SECONDS);
                 long leaderStopped = System.nanoTime();
-                await().atMost(Duration.ofSeconds(30)).until(() -> OSS.server().uploads(bucketName).size() == 2);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> OSS.server().uploads(bucketName).size() == 2);
                 aborts = OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD);
-                Instant firstAbortAfterFailover = aborts.get(abortedBeforeFailover).receivedAt();
-                System.out.printf("FAILOVER %s leader=%s leaderHeldAfterMs=%d leaderStopMs=%d newLeaderFirstAbortAfterStopMs=%d "
-                                + "allAbortedAfterStartMs=%d abortsBeforeFailover=%d%n", death, leader, ms(heldAt - started),
-                        ms(leaderStopped - heldAt), Math.max(0, Duration.between(wallClock(leaderStopped), firstAbortAfterFailover)
-                                .toMillis()), ms(System.nanoTime() - started), abortedBeforeFailover);
-                // the held exchange failed (Camel refuses to continue it once the route stops): not aborted by the old leader
-                assertThat(aborts).hasSize(STALE).allSatisfy(r -> assertThat(r.errorCode()).isNull());
+                Instant firstAbortAfterFailover =
+                        aborts.get(abortedBeforeFailover).receivedAt();
+                System.out.printf(
+                        "FAILOVER %s leader=%s leaderHeldAfterMs=%d leaderStopMs=%d newLeaderFirstAbortAfterStopMs=%d "
+                                + "allAbortedAfterStartMs=%d abortsBeforeFailover=%d%n",
+                        death,
+                        leader,
+                        ms(heldAt - started),
+                        ms(leaderStopped - heldAt),
+                        Math.max(
+                                0,
+                                Duration.between(wallClock(leaderStopped), firstAbortAfterFailover)
+                                        .toMillis()),
+                        ms(System.nanoTime() - started),
+                        abortedBeforeFailover);
+                // the held exchange failed (Camel refuses to continue it once the route stops): not aborted by the old
+                // leader
+                assertThat(aborts)
+                        .hasSize(STALE)
+                        .allSatisfy(r -> assertThat(r.errorCode()).isNull());
                 assertThat(abortedBeforeFailover).isEqualTo(HOLD_AT - 1);
             } else {
                 // camel-zookeeper's view does not always tell the old leader that it lost leadership when its session
                 // expires (observed: the new leader starts, the old one keeps its consumer): a split brain
                 expireSession(sessions.get(leader));
-                await().atMost(Duration.ofSeconds(30)).until(() -> OSS.server().uploads(bucketName).size() == 2);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> OSS.server().uploads(bucketName).size() == 2);
                 long newLeaderDone = System.nanoTime();
                 release.countDown(); // the old leader goes on with its batch
-                await().atMost(Duration.ofSeconds(30)).until(() -> OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD)
-                        .stream().anyMatch(r -> "NoSuchUpload".equals(r.errorCode())) || !log.linesWith("Not aborting").isEmpty());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD).stream()
+                                        .anyMatch(r -> "NoSuchUpload".equals(r.errorCode()))
+                                || !log.linesWith("Not aborting").isEmpty());
                 aborts = OSS.server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD);
-                System.out.printf("FAILOVER %s leader=%s newLeaderAbortedTheRestAfterExpiryMs=%d abortsBeforeFailover=%d "
-                        + "lateAbortsOfTheOldLeader=%d%n", death, leader, ms(newLeaderDone - heldAt), abortedBeforeFailover,
+                System.out.printf(
+                        "FAILOVER %s leader=%s newLeaderAbortedTheRestAfterExpiryMs=%d abortsBeforeFailover=%d "
+                                + "lateAbortsOfTheOldLeader=%d%n",
+                        death,
+                        leader,
+                        ms(newLeaderDone - heldAt),
+                        abortedBeforeFailover,
                         aborts.stream().filter(r -> r.errorCode() != null).count());
                 // whatever the old leader does late is harmless: an upload that is gone answers NoSuchUpload
-                assertThat(aborts).filteredOn(r -> r.errorCode() != null).allSatisfy(r ->
-                        assertThat(r.errorCode()).isEqualTo("NoSuchUpload"));
+                assertThat(aborts)
+                        .filteredOn(r -> r.errorCode() != null)
+                        .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("NoSuchUpload"));
             }
             // every stale upload aborted exactly once (successfully), none missed; fresh and live untouched
-            assertThat(aborts).filteredOn(r -> r.errorCode() == null).extracting(r -> r.param("uploadId"))
-                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stale);
+            assertThat(aborts)
+                    .filteredOn(r -> r.errorCode() == null)
+                    .extracting(r -> r.param("uploadId"))
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(stale);
             assertThat(aborts).extracting(r -> r.param("uploadId")).doesNotContain(fresh, uploading);
-            assertThat(OSS.server().uploads(bucketName)).extracting(u -> u.uploadId()).containsExactlyInAnyOrder(fresh, uploading);
+            assertThat(OSS.server().uploads(bucketName))
+                    .extracting(u -> u.uploadId())
+                    .containsExactlyInAnyOrder(fresh, uploading);
             assertThat(emittedLive).isEmpty();
         } finally {
             log.close();

@@ -27,11 +27,14 @@ class LoadTest extends OssMultipartTestSupport {
 
     private static long openFiles() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getOpenFileDescriptorCount() : 0;
+                ? unix.getOpenFileDescriptorCount()
+                : 0;
     }
 
     private static long uploadThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("OssMultipartUpload")).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().contains("OssMultipartUpload"))
+                .count();
     }
 
     @Test
@@ -61,7 +64,8 @@ class LoadTest extends OssMultipartTestSupport {
             assertThat(e.getException()).as("exchange %d", i).isNull();
             assertThat(e.getMessage().getHeader(OssMultipartConstants.CRC64, String.class))
                     .isEqualTo(Long.toUnsignedString(Crc64.of(bodies.get(i))));
-            assertThat(server().object("load-test", "load/" + i).orElseThrow().crc64()).isEqualTo(Crc64.of(bodies.get(i)));
+            assertThat(server().object("load-test", "load/" + i).orElseThrow().crc64())
+                    .isEqualTo(Crc64.of(bodies.get(i)));
         }
         assertThat(server().requestLog().peakInFlightTotal()).isBetween(1, MAX_CONNECTIONS);
         assertThat(server().requestLog().peakInFlight(OssOperation.UPLOAD_PART)).isGreaterThan(1);

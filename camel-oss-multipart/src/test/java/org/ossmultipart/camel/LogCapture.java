@@ -27,7 +27,9 @@ final class LogCapture implements AutoCloseable {
 
     /** The lines that contain every one of {@code parts}. */
     List<String> linesWith(String... parts) {
-        return lines().stream().filter(l -> Arrays.stream(parts).allMatch(l::contains)).toList();
+        return lines().stream()
+                .filter(l -> Arrays.stream(parts).allMatch(l::contains))
+                .toList();
     }
 
     @Override

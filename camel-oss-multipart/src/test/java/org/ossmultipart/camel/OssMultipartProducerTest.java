@@ -34,7 +34,15 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
     @TempDir
     static Path tmp;
 
-    enum BodyType { INPUT_STREAM, BYTE_ARRAY, STRING, FILE, PATH, STREAM_CACHE, BYTE_BUFFER }
+    enum BodyType {
+        INPUT_STREAM,
+        BYTE_ARRAY,
+        STRING,
+        FILE,
+        PATH,
+        STREAM_CACHE,
+        BYTE_BUFFER
+    }
 
     static Stream<Arguments> matrix() {
         List<Arguments> args = new ArrayList<>();
@@ -75,47 +83,65 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
     void uploadIsByteExact(BodyType type, int size, int concurrency) throws Exception {
         byte[] data = data(size, size * 31L + type.ordinal());
         String key = "matrix/" + type + "/" + size + "/" + concurrency;
-        Exchange result = template.request("oss-multipart:" + BUCKET + "?partSize=" + PART + "&concurrency=" + concurrency,
-                e -> {
+        Exchange result =
+                template.request("oss-multipart:" + BUCKET + "?partSize=" + PART + "&concurrency=" + concurrency, e -> {
                     e.getMessage().setBody(body(type, data, key.replace('/', '_')));
                     e.getMessage().setHeader(OssMultipartConstants.KEY, key);
                 });
         assertThat(result.getException()).isNull();
         assertThat(verifier.getObjectBytes(BUCKET, key)).isEqualTo(data);
         assertThat(verifier.headObject(BUCKET, key).crc64()).isEqualTo(Crc64.of(data));
-        assertThat(result.getMessage().getHeader(OssMultipartConstants.CRC64, String.class)).isEqualTo(Long.toUnsignedString(Crc64.of(data)));
-        assertThat(result.getMessage().getHeader(OssMultipartConstants.OBJECT_SIZE, Long.class)).isEqualTo(size);
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.CRC64, String.class))
+                .isEqualTo(Long.toUnsignedString(Crc64.of(data)));
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.OBJECT_SIZE, Long.class))
+                .isEqualTo(size);
         int parts = size == 0 ? 0 : (size + PART - 1) / PART;
-        assertThat(result.getMessage().getHeader(OssMultipartConstants.PART_COUNT, Integer.class)).isEqualTo(parts);
-        assertThat(result.getMessage().getHeader(OssMultipartConstants.E_TAG, String.class)).isNotBlank();
-        assertThat(result.getMessage().getHeader(OssMultipartConstants.REQUEST_ID, String.class)).isNotBlank();
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.PART_COUNT, Integer.class))
+                .isEqualTo(parts);
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.E_TAG, String.class))
+                .isNotBlank();
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.REQUEST_ID, String.class))
+                .isNotBlank();
         assertThat(server().uploads(BUCKET)).isEmpty();
     }
 
     @Test
     void requestLogShowsBoundedParallelismOrderedPartsAndOneComplete() {
         byte[] data = data(20 * PART + 5, 7);
-        template.sendBodyAndHeader("oss-multipart:" + BUCKET + "?partSize=" + PART + "&concurrency=3", new ByteArrayInputStream(data),
-                OssMultipartConstants.KEY, "log/parallel.bin");
+        template.sendBodyAndHeader(
+                "oss-multipart:" + BUCKET + "?partSize=" + PART + "&concurrency=3",
+                new ByteArrayInputStream(data),
+                OssMultipartConstants.KEY,
+                "log/parallel.bin");
         List<RecordedRequest> parts = server().requestLog().of(OssOperation.UPLOAD_PART);
-        assertThat(parts).extracting(RecordedRequest::partNumber).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, 21).boxed().toList());
+        assertThat(parts)
+                .extracting(RecordedRequest::partNumber)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 21).boxed().toList());
         assertThat(parts).allSatisfy(p -> assertThat(p.header("Content-MD5")).isNotBlank());
         assertThat(server().requestLog().peakInFlight(OssOperation.UPLOAD_PART)).isBetween(1, 3);
-        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD)).isEqualTo(1);
-        assertThat(server().requestLog().count(OssOperation.COMPLETE_MULTIPART_UPLOAD)).isEqualTo(1);
+        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD))
+                .isEqualTo(1);
+        assertThat(server().requestLog().count(OssOperation.COMPLETE_MULTIPART_UPLOAD))
+                .isEqualTo(1);
         assertThat(verifier.getObjectBytes(BUCKET, "log/parallel.bin")).isEqualTo(data);
     }
 
     @Test
     void keyComesFromHeaderThenOptionThenFileName() {
-        template.sendBodyAndHeaders("oss-multipart:" + BUCKET + "?keyName=from-option", "a",
+        template.sendBodyAndHeaders(
+                "oss-multipart:" + BUCKET + "?keyName=from-option",
+                "a",
                 Map.of(OssMultipartConstants.KEY, "from-header", Exchange.FILE_NAME, "from-file-name"));
-        template.sendBodyAndHeader("oss-multipart:" + BUCKET + "?keyName=from-option", "b", Exchange.FILE_NAME, "from-file-name");
+        template.sendBodyAndHeader(
+                "oss-multipart:" + BUCKET + "?keyName=from-option", "b", Exchange.FILE_NAME, "from-file-name");
         template.sendBodyAndHeader("oss-multipart:" + BUCKET, "c", Exchange.FILE_NAME, "from-file-name");
-        assertThat(new String(verifier.getObjectBytes(BUCKET, "from-header"), StandardCharsets.UTF_8)).isEqualTo("a");
-        assertThat(new String(verifier.getObjectBytes(BUCKET, "from-option"), StandardCharsets.UTF_8)).isEqualTo("b");
-        assertThat(new String(verifier.getObjectBytes(BUCKET, "from-file-name"), StandardCharsets.UTF_8)).isEqualTo("c");
+        assertThat(new String(verifier.getObjectBytes(BUCKET, "from-header"), StandardCharsets.UTF_8))
+                .isEqualTo("a");
+        assertThat(new String(verifier.getObjectBytes(BUCKET, "from-option"), StandardCharsets.UTF_8))
+                .isEqualTo("b");
+        assertThat(new String(verifier.getObjectBytes(BUCKET, "from-file-name"), StandardCharsets.UTF_8))
+                .isEqualTo("c");
     }
 
     @Test
@@ -130,10 +156,14 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
         assertThat(head.contentType()).isEqualTo("text/from-header");
         assertThat(head.storageClass()).isEqualTo("IA");
         assertThat(head.userMetadata()).containsEntry("team", "blue");
-        template.sendBodyAndHeaders("oss-multipart:" + BUCKET + "?contentType=text/from-option", "x",
+        template.sendBodyAndHeaders(
+                "oss-multipart:" + BUCKET + "?contentType=text/from-option",
+                "x",
                 Map.of(OssMultipartConstants.KEY, "ct-option.txt", Exchange.CONTENT_TYPE, "text/camel"));
         assertThat(verifier.headObject(BUCKET, "ct-option.txt").contentType()).isEqualTo("text/from-option");
-        template.sendBodyAndHeaders("oss-multipart:" + BUCKET, "x",
+        template.sendBodyAndHeaders(
+                "oss-multipart:" + BUCKET,
+                "x",
                 Map.of(OssMultipartConstants.KEY, "ct-camel.txt", Exchange.CONTENT_TYPE, "text/camel"));
         assertThat(verifier.headObject(BUCKET, "ct-camel.txt").contentType()).isEqualTo("text/camel");
     }
@@ -144,7 +174,9 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
         byte[] small = data(10, 98);
         Files.write(inbox.resolve("big.bin"), big);
         Files.write(inbox.resolve("small.bin"), small);
-        var notify = new org.apache.camel.builder.NotifyBuilder(context).whenCompleted(2).create();
+        var notify = new org.apache.camel.builder.NotifyBuilder(context)
+                .whenCompleted(2)
+                .create();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

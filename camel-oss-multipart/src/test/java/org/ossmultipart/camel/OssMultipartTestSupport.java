@@ -44,7 +44,8 @@ public abstract class OssMultipartTestSupport extends CamelTestSupport {
 
     /** Configures the context's oss-multipart component for the local server and its default credentials. */
     static void pointAt(CamelContext context, LocalOssServer server) {
-        OssMultipartConfiguration c = context.getComponent("oss-multipart", OssMultipartComponent.class).getConfiguration();
+        OssMultipartConfiguration c = context.getComponent("oss-multipart", OssMultipartComponent.class)
+                .getConfiguration();
         c.setEndpoint(server.endpoint());
         c.setRegion(server.region());
         c.setAccessKeyId(LocalOssServer.DEFAULT_ACCESS_KEY_ID);

@@ -40,11 +40,14 @@ class ResumeTest extends OssMultipartTestSupport {
 
     /** First run: parts 1-3 stored, part 4 fails for good, the upload is kept open. */
     private String interruptedUpload(Path file, String key) {
-        var rule = server().faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 4, Fault.error(403, "AccessDenied"), -1);
+        var rule = server().faults()
+                .inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 4, Fault.error(403, "AccessDenied"), -1);
         Exchange first = upload("&abortOnFailure=false", file, key, null);
         assertThat(first.getException()).isInstanceOf(MultipartUploadException.class);
         String uploadId = first.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class);
-        assertThat(server().uploads(BUCKET)).singleElement().satisfies(u -> assertThat(u.partCount()).isEqualTo(3));
+        assertThat(server().uploads(BUCKET))
+                .singleElement()
+                .satisfies(u -> assertThat(u.partCount()).isEqualTo(3));
         assertThat(rule.fired()).isPositive();
         server().faults().clear();
         server().requestLog().clear();
@@ -58,12 +61,16 @@ class ResumeTest extends OssMultipartTestSupport {
 
         Exchange second = upload("&resume=true", file, "resumed.bin", null);
         assertThat(second.getException()).isNull();
-        assertThat(second.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID)).isEqualTo(uploadId);
-        assertThat(server().requestLog().of(OssOperation.UPLOAD_PART)).extracting(RecordedRequest::partNumber)
+        assertThat(second.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID))
+                .isEqualTo(uploadId);
+        assertThat(server().requestLog().of(OssOperation.UPLOAD_PART))
+                .extracting(RecordedRequest::partNumber)
                 .containsExactlyInAnyOrder(4, 5, 6, 7, 8);
-        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD)).isZero();
+        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD))
+                .isZero();
         byte[] data = Files.readAllBytes(file);
-        assertThat(second.getMessage().getHeader(OssMultipartConstants.CRC64, String.class)).isEqualTo(Long.toUnsignedString(Crc64.of(data)));
+        assertThat(second.getMessage().getHeader(OssMultipartConstants.CRC64, String.class))
+                .isEqualTo(Long.toUnsignedString(Crc64.of(data)));
         assertThat(verifier.getObjectBytes(BUCKET, "resumed.bin")).isEqualTo(data);
         assertThat(server().uploads(BUCKET)).isEmpty();
     }
@@ -76,9 +83,12 @@ class ResumeTest extends OssMultipartTestSupport {
             raf.seek(PART + 10); // inside part 2
             raf.write(new byte[] {1, 2, 3});
         }
-        Exchange second = upload("&resume=true", file, "changed.bin", uploadId); // this very upload, named in the header
+        Exchange second =
+                upload("&resume=true", file, "changed.bin", uploadId); // this very upload, named in the header
         assertThat(second.getException()).isNull();
-        List<Integer> sent = server().requestLog().of(OssOperation.UPLOAD_PART).stream().map(RecordedRequest::partNumber).toList();
+        List<Integer> sent = server().requestLog().of(OssOperation.UPLOAD_PART).stream()
+                .map(RecordedRequest::partNumber)
+                .toList();
         assertThat(sent).containsExactlyInAnyOrder(2, 4, 5);
         assertThat(verifier.getObjectBytes(BUCKET, "changed.bin")).isEqualTo(Files.readAllBytes(file));
     }
@@ -88,7 +98,8 @@ class ResumeTest extends OssMultipartTestSupport {
         Path file = file(dir, PART + 1);
         Exchange e = upload("", file, "not-resumed.bin", "00000000000000000000000000000000");
         assertThat(e.getException()).isNull();
-        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD)).isEqualTo(1);
+        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD))
+                .isEqualTo(1);
         // and with resume=true an id that no longer exists falls back to a new upload
         Exchange again = upload("&resume=true", file, "not-resumed.bin", "00000000000000000000000000000000");
         assertThat(again.getException()).isNull();
@@ -100,7 +111,8 @@ class ResumeTest extends OssMultipartTestSupport {
         Path file = file(dir, 2 * PART);
         Exchange e = upload("&resume=true", file, "fresh.bin", null);
         assertThat(e.getException()).isNull();
-        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD)).isEqualTo(1);
+        assertThat(server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD))
+                .isEqualTo(1);
         assertThat(verifier.getObjectBytes(BUCKET, "fresh.bin")).isEqualTo(Files.readAllBytes(file));
     }
 }

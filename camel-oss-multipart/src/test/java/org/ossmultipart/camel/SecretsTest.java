@@ -49,8 +49,8 @@ class SecretsTest extends CamelTestSupport {
     }
 
     private String uri(String bucket, String secret, String extra) {
-        return "oss-multipart:" + bucket + "?endpoint=" + OSS.server().endpoint() + "&region=cn-hangzhou&accessKeyId=" + AK
-                + "&accessKeySecret=RAW(" + secret + ")&securityToken=RAW(" + TOKEN + ")" + extra;
+        return "oss-multipart:" + bucket + "?endpoint=" + OSS.server().endpoint() + "&region=cn-hangzhou&accessKeyId="
+                + AK + "&accessKeySecret=RAW(" + secret + ")&securityToken=RAW(" + TOKEN + ")" + extra;
     }
 
     @Test
@@ -59,7 +59,9 @@ class SecretsTest extends CamelTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("secrets-janitor", SECRET, "&staleAfter=1h&initialDelay=0&delay=50")).routeId("janitor").to("mock:stale");
+                from(uri("secrets-janitor", SECRET, "&staleAfter=1h&initialDelay=0&delay=50"))
+                        .routeId("janitor")
+                        .to("mock:stale");
             }
         });
         Exchange ok = template.request(uri("secrets", SECRET, "&partSize=102400"), e -> {
@@ -76,16 +78,23 @@ class SecretsTest extends CamelTestSupport {
         assertThat(error.isRetryable()).isFalse();
 
         String logs = captured.toString(StandardCharsets.UTF_8);
-        assertThat(logs).as("the log capture works").contains("Uploaded oss://secrets/ok.bin").contains("SignatureDoesNotMatch");
+        assertThat(logs)
+                .as("the log capture works")
+                .contains("Uploaded oss://secrets/ok.bin")
+                .contains("SignatureDoesNotMatch");
         String everything = logs
-                + bad.getException().toString() + stackTrace(bad.getException())
+                + bad.getException().toString()
+                + stackTrace(bad.getException())
                 + error.getDetails()
                 + context.getEndpoints()
                 + context.getRoute("janitor").getEndpoint().toString()
-                + ((OssMultipartEndpoint) context.getRoute("janitor").getEndpoint()).getClient().config();
+                + ((OssMultipartEndpoint) context.getRoute("janitor").getEndpoint())
+                        .getClient()
+                        .config();
         assertThat(everything).contains("SignatureDoesNotMatch").contains("secrets-janitor");
         assertThat(everything).doesNotContain(SECRET).doesNotContain(TOKEN);
-        assertThat(error.getDetails().get("CanonicalRequest")).contains("x-oss-security-token:******"); // echoed by the server, redacted by us
+        assertThat(error.getDetails().get("CanonicalRequest"))
+                .contains("x-oss-security-token:******"); // echoed by the server, redacted by us
     }
 
     @Test

@@ -17,10 +17,11 @@ class StreamCacheWarningTest {
     void largeInMemoryCacheIsWarnedAboutWithTheWayOut() {
         InputStreamCache cache = new InputStreamCache(new byte[(int) BodySources.LARGE_IN_MEMORY_CACHE]);
 
-        assertThat(BodySources.inMemoryCacheWarning(cache)).hasValueSatisfying(warning -> assertThat(warning)
-                .contains("in-memory stream cache of 64 MiB")
-                .contains("noStreamCaching()")
-                .contains("camel.main.stream-caching-spool-enabled=true"));
+        assertThat(BodySources.inMemoryCacheWarning(cache))
+                .hasValueSatisfying(warning -> assertThat(warning)
+                        .contains("in-memory stream cache of 64 MiB")
+                        .contains("noStreamCaching()")
+                        .contains("camel.main.stream-caching-spool-enabled=true"));
     }
 
     @Test

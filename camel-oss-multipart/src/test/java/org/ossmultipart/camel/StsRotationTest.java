@@ -38,16 +38,22 @@ class StsRotationTest extends OssMultipartTestSupport {
         context.getRegistry().bind("expireAfterPart2", expireAfterPart2);
         byte[] data = new byte[6 * 100 * 1024];
         new Random(6).nextBytes(data);
-        Exchange e = template.request("oss-multipart:sts-rotation?partSize=102400&concurrency=1"
-                + "&credentialsProvider=#stsProvider&progressListener=#expireAfterPart2", x -> {
+        Exchange e = template.request(
+                "oss-multipart:sts-rotation?partSize=102400&concurrency=1"
+                        + "&credentialsProvider=#stsProvider&progressListener=#expireAfterPart2",
+                x -> {
                     x.getMessage().setBody(new ByteArrayInputStream(data));
                     x.getMessage().setHeader(OssMultipartConstants.KEY, "rotated.bin");
                 });
         assertThat(e.getException()).isNull();
         assertThat(verifier.getObjectBytes("sts-rotation", "rotated.bin")).isEqualTo(data);
-        assertThat(server().requestLog().of(OssOperation.UPLOAD_PART).stream().map(r -> r.header("x-oss-security-token")).distinct())
+        assertThat(server().requestLog().of(OssOperation.UPLOAD_PART).stream()
+                        .map(r -> r.header("x-oss-security-token"))
+                        .distinct())
                 .containsExactly("first-token", "second-token");
         // asked before every request, the provider's new credentials are used from the next part on: no request failed
-        assertThat(server().requestLog().all()).extracting(RecordedRequest::errorCode).containsOnlyNulls();
+        assertThat(server().requestLog().all())
+                .extracting(RecordedRequest::errorCode)
+                .containsOnlyNulls();
     }
 }

@@ -25,6 +25,7 @@ class TlsTest extends CamelTestSupport {
 
     @TempDir
     static Path dir;
+
     static Path keystore;
     static LocalOssServer server;
 
@@ -32,11 +33,32 @@ class TlsTest extends CamelTestSupport {
     static void startTlsServer() throws Exception {
         keystore = dir.resolve("local-oss.p12");
         // a throwaway self-signed certificate for 127.0.0.1, made with the JDK's keytool
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "local-oss", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "local-oss",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
@@ -57,9 +79,12 @@ class TlsTest extends CamelTestSupport {
     }
 
     private Exchange upload(String extra) {
-        return template.request("oss-multipart:tls-bucket?endpoint=" + server.endpoint() + "&region=cn-hangzhou&accessKeyId="
-                + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
-                + "&maxRetries=0" + extra, e -> {
+        return template.request(
+                "oss-multipart:tls-bucket?endpoint=" + server.endpoint() + "&region=cn-hangzhou&accessKeyId="
+                        + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret="
+                        + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET
+                        + "&maxRetries=0" + extra,
+                e -> {
                     e.getMessage().setBody("over TLS");
                     e.getMessage().setHeader(OssMultipartConstants.KEY, "tls.txt");
                 });
@@ -72,7 +97,8 @@ class TlsTest extends CamelTestSupport {
         Exchange e = upload("");
         assertThat(e.getException()).isNotNull();
         assertThat(e.getException()).hasMessageContaining("PKIX path building failed");
-        assertThat(org.apache.camel.util.ObjectHelper.getException(SSLException.class, e.getException())).isNotNull();
+        assertThat(org.apache.camel.util.ObjectHelper.getException(SSLException.class, e.getException()))
+                .isNotNull();
         assertThat(server.requestLog().all()).isEmpty();
     }
 

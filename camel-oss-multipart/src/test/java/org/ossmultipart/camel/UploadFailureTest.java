@@ -34,7 +34,8 @@ class UploadFailureTest extends OssMultipartTestSupport {
 
     @Test
     void partFailureAbortsAndKeepsTheOriginalError() {
-        server().faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.error(500, "InternalError"), -1);
+        server().faults()
+                .inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.error(500, "InternalError"), -1);
         Exchange e = upload("", data(4 * PART), "part-fails");
         assertThat(e.getException()).isInstanceOfSatisfying(MultipartUploadException.class, ex -> {
             assertThat(ex.isAborted()).isTrue();
@@ -42,12 +43,14 @@ class UploadFailureTest extends OssMultipartTestSupport {
         });
         assertThat(e.getException(OssException.class)).isNotNull();
         assertThat(server().uploads(BUCKET)).isEmpty();
-        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD)).isEqualTo(1);
+        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .isEqualTo(1);
     }
 
     @Test
     void abortOnFailureFalseKeepsTheUploadAndTellsItsId() {
-        server().faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 3, Fault.error(403, "AccessDenied"), -1);
+        server().faults()
+                .inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 3, Fault.error(403, "AccessDenied"), -1);
         Exchange e = upload("&abortOnFailure=false", data(4 * PART), "kept-open");
         String uploadId = e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class);
         assertThat(uploadId).isNotBlank();
@@ -70,7 +73,9 @@ class UploadFailureTest extends OssMultipartTestSupport {
             }
         };
         Exchange e = upload("", broken, "broken-stream");
-        assertThat(e.getException()).isInstanceOf(MultipartUploadException.class).hasRootCauseMessage("disk on fire");
+        assertThat(e.getException())
+                .isInstanceOf(MultipartUploadException.class)
+                .hasRootCauseMessage("disk on fire");
         assertThat(server().uploads(BUCKET)).isEmpty();
     }
 
@@ -81,9 +86,12 @@ class UploadFailureTest extends OssMultipartTestSupport {
         Exchange e = upload("", new ByteArrayInputStream(data(2 * PART)), "abort-fails");
         MultipartUploadException ex = e.getException(MultipartUploadException.class);
         assertThat(ex.getCause()).hasMessageContaining("InvalidArgument");
-        assertThat(ex.getSuppressed()).singleElement().satisfies(s -> assertThat(s).hasMessageContaining("AccessDenied"));
+        assertThat(ex.getSuppressed())
+                .singleElement()
+                .satisfies(s -> assertThat(s).hasMessageContaining("AccessDenied"));
         assertThat(ex.isAborted()).isFalse();
-        assertThat(e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class)).isEqualTo(ex.getUploadId());
+        assertThat(e.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class))
+                .isEqualTo(ex.getUploadId());
         server().faults().clear();
         verifier.abortMultipartUpload(BUCKET, "abort-fails", ex.getUploadId());
     }
@@ -95,13 +103,15 @@ class UploadFailureTest extends OssMultipartTestSupport {
         Exchange e = upload("", data, "committed-then-500");
         assertThat(e.getException()).isNull();
         assertThat(verifier.getObjectBytes(BUCKET, "committed-then-500")).isEqualTo(data);
-        assertThat(server().requestLog().of(OssOperation.COMPLETE_MULTIPART_UPLOAD)).extracting(r -> r.errorCode())
+        assertThat(server().requestLog().of(OssOperation.COMPLETE_MULTIPART_UPLOAD))
+                .extracting(r -> r.errorCode())
                 .containsExactly("InternalError", "NoSuchUpload");
         assertThat(server().uploads(BUCKET)).isEmpty();
     }
 
     @Test
-    void aFileThatGrowsDuringTheUploadFailsAndAborts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void aFileThatGrowsDuringTheUploadFailsAndAborts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("growing.log"), data(3 * PART));
         context.getRegistry().bind("appender", (org.ossmultipart.camel.upload.UploadProgressListener) p -> {
             try {
@@ -111,7 +121,9 @@ class UploadFailureTest extends OssMultipartTestSupport {
             }
         });
         Exchange e = upload("&concurrency=1&progressListener=#appender", file.toFile(), "growing.log");
-        assertThat(e.getException()).isInstanceOf(MultipartUploadException.class).hasMessageContaining("changed size");
+        assertThat(e.getException())
+                .isInstanceOf(MultipartUploadException.class)
+                .hasMessageContaining("changed size");
         assertThat(server().uploads(BUCKET)).isEmpty();
         assertThat(server().object(BUCKET, "growing.log")).isEmpty();
     }
@@ -120,11 +132,14 @@ class UploadFailureTest extends OssMultipartTestSupport {
     void wrongObjectCrcFailsWithBothValues() {
         server().faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.wrongCrc());
         Exchange e = upload("", data(PART + 5), "bad-object-crc");
-        assertThat(e.getException(org.ossmultipart.camel.oss.OssIntegrityException.class)).isNotNull()
-                .satisfies(ex -> assertThat(ex.getMessage()).contains(ex.getExpected()).contains(ex.getActual()));
+        assertThat(e.getException(org.ossmultipart.camel.oss.OssIntegrityException.class))
+                .isNotNull()
+                .satisfies(ex ->
+                        assertThat(ex.getMessage()).contains(ex.getExpected()).contains(ex.getActual()));
         // the object was stored: nothing was aborted, and no abort was even tried
         assertThat(e.getException(MultipartUploadException.class).isAborted()).isFalse();
-        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD)).isZero();
+        assertThat(server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD))
+                .isZero();
         assertThat(server().uploads(BUCKET)).isEmpty();
     }
 }

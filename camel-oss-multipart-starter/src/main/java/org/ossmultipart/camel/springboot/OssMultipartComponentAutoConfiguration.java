@@ -31,10 +31,12 @@ public class OssMultipartComponentAutoConfiguration {
 
     @Autowired
     private ApplicationContext applicationContext;
+
     private final CamelContext camelContext;
     private final OssMultipartComponentConfiguration configuration;
 
-    public OssMultipartComponentAutoConfiguration(CamelContext camelContext, OssMultipartComponentConfiguration configuration) {
+    public OssMultipartComponentAutoConfiguration(
+            CamelContext camelContext, OssMultipartComponentConfiguration configuration) {
         this.camelContext = camelContext;
         this.configuration = configuration;
     }
@@ -49,8 +51,11 @@ public class OssMultipartComponentAutoConfiguration {
 
             @Override
             public boolean isEnabled(String name, Component target) {
-                return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
-                        "camel.component.oss-multipart.customizer") && target instanceof OssMultipartComponent;
+                return HierarchicalPropertiesEvaluator.evaluate(
+                                applicationContext,
+                                "camel.component.customizer",
+                                "camel.component.oss-multipart.customizer")
+                        && target instanceof OssMultipartComponent;
             }
         };
     }

@@ -27,17 +27,20 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** An app configured only through camel.component.oss-multipart.* properties uploads and runs the janitor. */
 @CamelSpringBootTest
-@SpringBootTest(classes = OssMultipartStarterTest.App.class, properties = {
-        "camel.component.oss-multipart.region=cn-hangzhou",
-        "camel.component.oss-multipart.access-key-id=" + LocalOssServer.DEFAULT_ACCESS_KEY_ID,
-        "camel.component.oss-multipart.access-key-secret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET,
-        "camel.component.oss-multipart.part-size=102400",
-        "camel.component.oss-multipart.concurrency=3",
-        "camel.component.oss-multipart.storage-class=IA",
-        "camel.component.oss-multipart.stale-after=1d",
-        "camel.component.oss-multipart.stale-by=initiated",
-        "camel.component.oss-multipart.abort-stale=true",
-        "camel.component.oss-multipart.clock=#bean:fixedClock"})
+@SpringBootTest(
+        classes = OssMultipartStarterTest.App.class,
+        properties = {
+            "camel.component.oss-multipart.region=cn-hangzhou",
+            "camel.component.oss-multipart.access-key-id=" + LocalOssServer.DEFAULT_ACCESS_KEY_ID,
+            "camel.component.oss-multipart.access-key-secret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET,
+            "camel.component.oss-multipart.part-size=102400",
+            "camel.component.oss-multipart.concurrency=3",
+            "camel.component.oss-multipart.storage-class=IA",
+            "camel.component.oss-multipart.stale-after=1d",
+            "camel.component.oss-multipart.stale-by=initiated",
+            "camel.component.oss-multipart.abort-stale=true",
+            "camel.component.oss-multipart.clock=#bean:fixedClock"
+        })
 class OssMultipartStarterTest {
 
     static final LocalOssServer SERVER = LocalOssServer.builder().build().start();
@@ -67,7 +70,9 @@ class OssMultipartStarterTest {
                 @Override
                 public void configure() {
                     from("direct:upload").to("oss-multipart:starter-bucket");
-                    from("oss-multipart:starter-janitor?initialDelay=0&delay=50").routeId("janitor").to("mock:janitor");
+                    from("oss-multipart:starter-janitor?initialDelay=0&delay=50")
+                            .routeId("janitor")
+                            .to("mock:janitor");
                 }
             };
         }
@@ -75,6 +80,7 @@ class OssMultipartStarterTest {
 
     @Autowired
     CamelContext context;
+
     @Autowired
     ProducerTemplate template;
 
@@ -84,7 +90,8 @@ class OssMultipartStarterTest {
         assertThat(component.getConfiguration().getPartSize()).isEqualTo(102400);
         assertThat(component.getConfiguration().getConcurrency()).isEqualTo(3);
         assertThat(component.getConfiguration().getEndpoint()).isEqualTo(SERVER.endpoint());
-        assertThat(component.getConfiguration().getStaleBy()).isEqualTo(org.ossmultipart.camel.janitor.StaleBy.initiated);
+        assertThat(component.getConfiguration().getStaleBy())
+                .isEqualTo(org.ossmultipart.camel.janitor.StaleBy.initiated);
     }
 
     @Test
@@ -102,11 +109,15 @@ class OssMultipartStarterTest {
     void janitorAbortsStaleUploads() throws Exception {
         MockEndpoint mock = context.getEndpoint("mock:janitor", MockEndpoint.class);
         mock.expectedMinimumMessageCount(1);
-        var client = ((org.ossmultipart.camel.OssMultipartEndpoint) context.getRoute("janitor").getEndpoint()).getClient();
-        String id = client.initiateMultipartUpload("starter-janitor", "forgotten.bin",
-                org.ossmultipart.camel.oss.model.ObjectOptions.none()).uploadId();
+        var client = ((org.ossmultipart.camel.OssMultipartEndpoint)
+                        context.getRoute("janitor").getEndpoint())
+                .getClient();
+        String id = client.initiateMultipartUpload(
+                        "starter-janitor", "forgotten.bin", org.ossmultipart.camel.oss.model.ObjectOptions.none())
+                .uploadId();
         SERVER.setInitiated("starter-janitor", id, NOW.minus(Duration.ofDays(3)));
         mock.assertIsSatisfied();
-        await().atMost(Duration.ofSeconds(10)).until(() -> SERVER.uploads("starter-janitor").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> SERVER.uploads("starter-janitor").isEmpty());
     }
 }

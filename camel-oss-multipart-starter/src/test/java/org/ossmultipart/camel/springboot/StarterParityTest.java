@@ -48,7 +48,8 @@ class StarterParityTest {
             }
         });
         metadata = new TreeMap<>();
-        for (Object o : (JsonArray) json("/META-INF/spring-configuration-metadata.json").get("properties")) {
+        for (Object o :
+                (JsonArray) json("/META-INF/spring-configuration-metadata.json").get("properties")) {
             JsonObject p = (JsonObject) o;
             metadata.put(p.getString("name"), p);
         }
@@ -73,8 +74,11 @@ class StarterParityTest {
 
     /** Durations of long options as the starter holds them: milliseconds ({@code 10s} is {@code 10000}). */
     static String normalised(JsonObject option, String catalogDefault) {
-        boolean longOption = "long".equals(option.getString("javaType")) || "java.lang.Long".equals(option.getString("javaType"));
-        return longOption && !catalogDefault.matches("\\d+") ? Long.toString(TimeUtils.toMilliSeconds(catalogDefault)) : catalogDefault;
+        boolean longOption =
+                "long".equals(option.getString("javaType")) || "java.lang.Long".equals(option.getString("javaType"));
+        return longOption && !catalogDefault.matches("\\d+")
+                ? Long.toString(TimeUtils.toMilliSeconds(catalogDefault))
+                : catalogDefault;
     }
 
     @Test
@@ -88,7 +92,9 @@ class StarterParityTest {
         options.keySet().forEach(option -> {
             JsonObject p = metadata.get(PREFIX + kebab(option));
             assertThat(p).as("metadata of %s", PREFIX + kebab(option)).isNotNull();
-            assertThat(p.getString("description")).as("description of %s", option).isNotBlank();
+            assertThat(p.getString("description"))
+                    .as("description of %s", option)
+                    .isNotBlank();
         });
     }
 
@@ -109,10 +115,14 @@ class StarterParityTest {
                 compared++;
             } else {
                 // Camel's common component options: the catalog is their only record
-                componentDefault = option.getValue().get("defaultValue") == null ? null
-                        : normalised(option.getValue(), String.valueOf(option.getValue().get("defaultValue")));
+                componentDefault = option.getValue().get("defaultValue") == null
+                        ? null
+                        : normalised(
+                                option.getValue(),
+                                String.valueOf(option.getValue().get("defaultValue")));
             }
-            assertThat(starterDefault == null ? null : String.valueOf(starterDefault)).as("default of %s", option.getKey())
+            assertThat(starterDefault == null ? null : String.valueOf(starterDefault))
+                    .as("default of %s", option.getKey())
                     .isEqualTo(componentDefault == null ? null : String.valueOf(componentDefault));
         }
         assertThat(compared).isGreaterThan(25);
@@ -127,6 +137,7 @@ class StarterParityTest {
                 // try the other prefix
             }
         }
-        throw new AssertionError("no getter for " + property + " on " + bean.getClass().getSimpleName());
+        throw new AssertionError(
+                "no getter for " + property + " on " + bean.getClass().getSimpleName());
     }
 }

@@ -16,8 +16,7 @@ public abstract class BlobStore {
     private static final int HASH_BATCH = 256 * 1024;
 
     /** What was received: the stored bytes and their digests. */
-    public record Received(Blob blob, byte[] md5, long crc64) {
-    }
+    public record Received(Blob blob, byte[] md5, long crc64) {}
 
     /** Where received bytes go. */
     protected interface Sink extends AutoCloseable {

@@ -13,8 +13,7 @@ import org.w3c.dom.Node;
 /** Reads the CompleteMultipartUpload request body with the JDK's DOM parser, DOCTYPE refused. */
 public final class CompleteRequestParser {
 
-    private CompleteRequestParser() {
-    }
+    private CompleteRequestParser() {}
 
     public static List<ObjectStore.PartRef> parse(byte[] body) {
         Document doc;

@@ -29,8 +29,11 @@ public final class MemoryBlobStore extends BlobStore {
     @Override
     protected Sink newSink(long expectedLength) throws IOException {
         if (expectedLength > MAX_ARRAY) {
-            throw new OssServiceError(400, "EntityTooLarge",
-                    "The in-memory local server keeps at most 2 GiB per request body; use directory storage.", "0016-00000009");
+            throw new OssServiceError(
+                    400,
+                    "EntityTooLarge",
+                    "The in-memory local server keeps at most 2 GiB per request body; use directory storage.",
+                    "0016-00000009");
         }
         if (expectedLength >= 0) {
             byte[] data = new byte[(int) expectedLength];
@@ -55,12 +58,10 @@ public final class MemoryBlobStore extends BlobStore {
                 }
 
                 @Override
-                public void discard() {
-                }
+                public void discard() {}
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -77,12 +78,10 @@ public final class MemoryBlobStore extends BlobStore {
             }
 
             @Override
-            public void discard() {
-            }
+            public void discard() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -23,29 +23,33 @@ public final class ObjectStore {
 
     /** Minimum size of every part but the last, checked at Complete (100 KB as OSS counts it). */
     public static final long MIN_PART_SIZE = 100 * 1024;
+
     public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
     public static final int MAX_PART_NUMBER = 10_000;
-    public static final Set<String> STORAGE_CLASSES = Set.of("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive");
+    public static final Set<String> STORAGE_CLASSES =
+            Set.of("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive");
     public static final Set<String> SSE_VALUES = Set.of("AES256", "KMS", "SM4");
     public static final Set<String> ACL_VALUES = Set.of("private", "public-read", "public-read-write", "default");
 
     /** A part named in a Complete request. */
-    public record PartRef(int number, String etag) {
-    }
+    public record PartRef(int number, String etag) {}
 
     /** One page of ListMultipartUploads. */
-    public record UploadPage(List<Upload> uploads, List<String> commonPrefixes, boolean truncated, String nextKeyMarker,
-                             String nextUploadIdMarker) {
-    }
+    public record UploadPage(
+            List<Upload> uploads,
+            List<String> commonPrefixes,
+            boolean truncated,
+            String nextKeyMarker,
+            String nextUploadIdMarker) {}
 
     /** One page of ListParts. */
-    public record PartPage(List<StoredPart> parts, boolean truncated, int nextPartNumberMarker) {
-    }
+    public record PartPage(List<StoredPart> parts, boolean truncated, int nextPartNumberMarker) {}
 
     private static final class Bucket {
         final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
         /** Ordered by key, then upload id (ids grow with time, so same-key uploads list oldest first). */
         final ConcurrentSkipListMap<String, Upload> uploads = new ConcurrentSkipListMap<>();
+
         final Map<String, Upload> uploadsById = new ConcurrentHashMap<>();
     }
 
@@ -91,21 +95,42 @@ public final class ObjectStore {
     static void validateKey(String key) {
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < 1 || bytes > 1023 || key.startsWith("/") || key.startsWith("\\")) {
-            throw new OssServiceError(400, "InvalidObjectName",
-                    "The object name must be 1 to 1023 bytes of UTF-8 and must not start with '/' or '\\'.", "0016-00000005")
+            throw new OssServiceError(
+                            400,
+                            "InvalidObjectName",
+                            "The object name must be 1 to 1023 bytes of UTF-8 and must not start with '/' or '\\'.",
+                            "0016-00000005")
                     .with("ObjectName", key);
         }
     }
 
     // ---- objects -------------------------------------------------------------------------------
 
-    public StoredObject putObject(String bucketName, String key, BlobStore.Received body, String contentType,
-                                  Map<String, String> meta, String storageClass, String sse, String acl, boolean forbidOverwrite) {
+    public StoredObject putObject(
+            String bucketName,
+            String key,
+            BlobStore.Received body,
+            String contentType,
+            Map<String, String> meta,
+            String storageClass,
+            String sse,
+            String acl,
+            boolean forbidOverwrite) {
         validateKey(key);
         Bucket b = bucket(bucketName);
-        StoredObject obj = new StoredObject(key, List.of(body.blob()), body.blob().size(),
-                HexFormat.of().withUpperCase().formatHex(body.md5()), body.crc64(), contentType, Map.copyOf(meta),
-                storageClass == null ? "Standard" : storageClass, sse, acl, false, clock.instant());
+        StoredObject obj = new StoredObject(
+                key,
+                List.of(body.blob()),
+                body.blob().size(),
+                HexFormat.of().withUpperCase().formatHex(body.md5()),
+                body.crc64(),
+                contentType,
+                Map.copyOf(meta),
+                storageClass == null ? "Standard" : storageClass,
+                sse,
+                acl,
+                false,
+                clock.instant());
         synchronized (b) {
             if (forbidOverwrite && b.objects.containsKey(key)) {
                 body.blob().delete();
@@ -144,14 +169,29 @@ public final class ObjectStore {
 
     // ---- multipart -----------------------------------------------------------------------------
 
-    public Upload initiate(String bucketName, String key, String contentType, Map<String, String> meta, String storageClass,
-                           String sse, boolean forbidOverwrite) {
+    public Upload initiate(
+            String bucketName,
+            String key,
+            String contentType,
+            Map<String, String> meta,
+            String storageClass,
+            String sse,
+            boolean forbidOverwrite) {
         validateKey(key);
         Bucket b = bucket(bucketName);
-        String uploadId = String.format("%016X%016X", uploadSequence.incrementAndGet(),
-                ThreadLocalRandom.current().nextLong());
-        Upload upload = new Upload(bucketName, key, uploadId, clock.instant(), storageClass == null ? "Standard" : storageClass,
-                contentType, Map.copyOf(meta), sse, forbidOverwrite);
+        String uploadId = String.format(
+                "%016X%016X",
+                uploadSequence.incrementAndGet(), ThreadLocalRandom.current().nextLong());
+        Upload upload = new Upload(
+                bucketName,
+                key,
+                uploadId,
+                clock.instant(),
+                storageClass == null ? "Standard" : storageClass,
+                contentType,
+                Map.copyOf(meta),
+                sse,
+                forbidOverwrite);
         b.uploads.put(uploadKey(key, uploadId), upload);
         b.uploadsById.put(uploadId, upload);
         return upload;
@@ -177,16 +217,21 @@ public final class ObjectStore {
             n = -1;
         }
         if (n < 1 || n > MAX_PART_NUMBER) {
-            throw OssServiceError.invalidArgument("Part number must be an integer between 1 and 10000, inclusive.",
-                    "partNumber", value);
+            throw OssServiceError.invalidArgument(
+                    "Part number must be an integer between 1 and 10000, inclusive.", "partNumber", value);
         }
         return n;
     }
 
     public StoredPart putPart(String bucketName, String key, String uploadId, int partNumber, BlobStore.Received body) {
         Bucket b = bucket(bucketName);
-        StoredPart part = new StoredPart(partNumber, body.blob(), HexFormat.of().withUpperCase().formatHex(body.md5()),
-                body.md5(), body.crc64(), clock.instant());
+        StoredPart part = new StoredPart(
+                partNumber,
+                body.blob(),
+                HexFormat.of().withUpperCase().formatHex(body.md5()),
+                body.md5(),
+                body.crc64(),
+                clock.instant());
         synchronized (b) {
             Upload u;
             try {
@@ -207,8 +252,14 @@ public final class ObjectStore {
      * Commits the upload with the listed parts (or, with {@code completeAll}, every stored part).
      * Checks order, existence, ETags and the minimum part size like OSS does.
      */
-    public StoredObject complete(String bucketName, String key, String uploadId, List<PartRef> requested, boolean completeAll,
-                                 boolean forbidOverwrite, String acl) {
+    public StoredObject complete(
+            String bucketName,
+            String key,
+            String uploadId,
+            List<PartRef> requested,
+            boolean completeAll,
+            boolean forbidOverwrite,
+            String acl) {
         Bucket b = bucket(bucketName);
         synchronized (b) {
             Upload u = upload(bucketName, key, uploadId);
@@ -222,17 +273,24 @@ public final class ObjectStore {
                 int last = 0;
                 for (PartRef ref : requested) {
                     if (ref.number() <= last) {
-                        throw new OssServiceError(400, "InvalidPartOrder",
-                                "The list of parts was not in ascending order. Parts must be ordered by part number.", "0042-00000209")
+                        throw new OssServiceError(
+                                        400,
+                                        "InvalidPartOrder",
+                                        "The list of parts was not in ascending order. Parts must be ordered by part number.",
+                                        "0042-00000209")
                                 .with("UploadId", uploadId);
                     }
                     last = ref.number();
                     StoredPart p = u.parts.get(ref.number());
                     if (p == null || !p.md5Hex().equalsIgnoreCase(stripQuotes(ref.etag()))) {
-                        throw new OssServiceError(400, "InvalidPart",
-                                "One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag.",
-                                "0042-00000213")
-                                .with("ETag", ref.etag()).with("PartNumber", Integer.toString(ref.number())).with("UploadId", uploadId);
+                        throw new OssServiceError(
+                                        400,
+                                        "InvalidPart",
+                                        "One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag.",
+                                        "0042-00000213")
+                                .with("ETag", ref.etag())
+                                .with("PartNumber", Integer.toString(ref.number()))
+                                .with("UploadId", uploadId);
                     }
                     chosen.add(p);
                 }
@@ -242,8 +300,11 @@ public final class ObjectStore {
             }
             for (int i = 0; i < chosen.size() - 1; i++) {
                 if (chosen.get(i).size() < MIN_PART_SIZE) {
-                    throw new OssServiceError(400, "EntityTooSmall", "Your proposed upload smaller than the minimum allowed size.",
-                            "0042-00000210")
+                    throw new OssServiceError(
+                                    400,
+                                    "EntityTooSmall",
+                                    "Your proposed upload smaller than the minimum allowed size.",
+                                    "0042-00000210")
                             .with("MinSizeAllowed", Long.toString(MIN_PART_SIZE))
                             .with("ProposedSize", Long.toString(chosen.get(i).size()))
                             .with("PartNumber", Integer.toString(chosen.get(i).number()));
@@ -263,11 +324,24 @@ public final class ObjectStore {
                 segments.add(p.blob());
             }
             String etag = HexFormat.of().withUpperCase().formatHex(md5OfMd5s.digest()) + "-" + chosen.size();
-            StoredObject obj = new StoredObject(key, List.copyOf(segments), size, etag, crc, u.contentType, u.userMetadata,
-                    u.storageClass, u.serverSideEncryption, acl, true, clock.instant());
+            StoredObject obj = new StoredObject(
+                    key,
+                    List.copyOf(segments),
+                    size,
+                    etag,
+                    crc,
+                    u.contentType,
+                    u.userMetadata,
+                    u.storageClass,
+                    u.serverSideEncryption,
+                    acl,
+                    true,
+                    clock.instant());
             // parts not named in the list are dropped with the upload
             Set<StoredPart> used = Set.copyOf(chosen);
-            u.parts.values().stream().filter(p -> !used.contains(p)).forEach(p -> p.blob().delete());
+            u.parts.values().stream()
+                    .filter(p -> !used.contains(p))
+                    .forEach(p -> p.blob().delete());
             removeUpload(b, u);
             StoredObject old = b.objects.put(key, obj);
             if (old != null) {
@@ -291,8 +365,13 @@ public final class ObjectStore {
         b.uploadsById.remove(u.uploadId);
     }
 
-    public UploadPage listUploads(String bucketName, String prefix, String delimiter, String keyMarker, String uploadIdMarker,
-                                  int maxUploads) {
+    public UploadPage listUploads(
+            String bucketName,
+            String prefix,
+            String delimiter,
+            String keyMarker,
+            String uploadIdMarker,
+            int maxUploads) {
         Bucket b = bucket(bucketName);
         String pfx = prefix == null ? "" : prefix;
         NavigableMap<String, Upload> view;
@@ -346,7 +425,11 @@ public final class ObjectStore {
             }
             last = u;
         }
-        return new UploadPage(page, prefixes, truncated, truncated && last != null ? last.key : null,
+        return new UploadPage(
+                page,
+                prefixes,
+                truncated,
+                truncated && last != null ? last.key : null,
                 truncated && last != null ? last.uploadId : null);
     }
 
@@ -381,7 +464,9 @@ public final class ObjectStore {
         for (Bucket b : buckets.values()) {
             synchronized (b) {
                 b.objects.values().forEach(StoredObject::delete);
-                b.uploads.values().forEach(u -> u.parts.values().forEach(p -> p.blob().delete()));
+                b.uploads
+                        .values()
+                        .forEach(u -> u.parts.values().forEach(p -> p.blob().delete()));
             }
         }
         buckets.clear();
@@ -399,7 +484,10 @@ public final class ObjectStore {
     }
 
     private static OssServiceError fileAlreadyExists() {
-        return new OssServiceError(409, "FileAlreadyExists", "The object you specified already exists and can not be overwritten.",
+        return new OssServiceError(
+                409,
+                "FileAlreadyExists",
+                "The object you specified already exists and can not be overwritten.",
                 "0042-00000214");
     }
 }

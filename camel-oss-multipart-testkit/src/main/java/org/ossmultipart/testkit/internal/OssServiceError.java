@@ -26,9 +26,12 @@ public final class OssServiceError extends RuntimeException {
     }
 
     public static OssServiceError noSuchUpload(String uploadId) {
-        return new OssServiceError(404, "NoSuchUpload",
-                "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
-                "0042-00000002").with("UploadId", uploadId);
+        return new OssServiceError(
+                        404,
+                        "NoSuchUpload",
+                        "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+                        "0042-00000002")
+                .with("UploadId", uploadId);
     }
 
     public static OssServiceError noSuchBucket(String bucket) {
@@ -43,12 +46,16 @@ public final class OssServiceError extends RuntimeException {
 
     public static OssServiceError invalidArgument(String message, String name, String value) {
         return new OssServiceError(400, "InvalidArgument", message, "0017-00000101")
-                .with("ArgumentName", name).with("ArgumentValue", value);
+                .with("ArgumentName", name)
+                .with("ArgumentValue", value);
     }
 
     public static OssServiceError malformedXml(String detail) {
-        return new OssServiceError(400, "MalformedXML",
-                "The XML you provided was not well-formed or did not validate against our published schema.", "0016-00000608")
+        return new OssServiceError(
+                        400,
+                        "MalformedXML",
+                        "The XML you provided was not well-formed or did not validate against our published schema.",
+                        "0016-00000608")
                 .with("ErrorDetail", detail);
     }
 }

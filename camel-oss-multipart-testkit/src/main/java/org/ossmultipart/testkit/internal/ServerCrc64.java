@@ -14,7 +14,8 @@ public final class ServerCrc64 {
 
     private static final long POLY = 0xC96C5795D7870F42L;
     private static final long[][] TABLES = new long[8][256];
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -37,8 +38,7 @@ public final class ServerCrc64 {
     /** The GF(2) operator that appends LANE zero bytes, used to join lanes. */
     private static final long[] APPEND_LANE = zerosOperator(LANE);
 
-    private ServerCrc64() {
-    }
+    private ServerCrc64() {}
 
     /** Continues {@code crc} (0 for an empty prefix) over {@code len} bytes of {@code buf}. */
     public static long update(long crc, byte[] buf, int off, int len) {
@@ -62,9 +62,14 @@ public final class ServerCrc64 {
     }
 
     private static long eightBytes(long c) {
-        return TABLES[7][(int) (c & 0xff)] ^ TABLES[6][(int) ((c >>> 8) & 0xff)] ^ TABLES[5][(int) ((c >>> 16) & 0xff)]
-                ^ TABLES[4][(int) ((c >>> 24) & 0xff)] ^ TABLES[3][(int) ((c >>> 32) & 0xff)] ^ TABLES[2][(int) ((c >>> 40) & 0xff)]
-                ^ TABLES[1][(int) ((c >>> 48) & 0xff)] ^ TABLES[0][(int) (c >>> 56)];
+        return TABLES[7][(int) (c & 0xff)]
+                ^ TABLES[6][(int) ((c >>> 8) & 0xff)]
+                ^ TABLES[5][(int) ((c >>> 16) & 0xff)]
+                ^ TABLES[4][(int) ((c >>> 24) & 0xff)]
+                ^ TABLES[3][(int) ((c >>> 32) & 0xff)]
+                ^ TABLES[2][(int) ((c >>> 40) & 0xff)]
+                ^ TABLES[1][(int) ((c >>> 48) & 0xff)]
+                ^ TABLES[0][(int) (c >>> 56)];
     }
 
     private static long slice8(long crc, byte[] buf, int off, int len) {
@@ -73,9 +78,14 @@ public final class ServerCrc64 {
         long[] t4 = TABLES[4], t5 = TABLES[5], t6 = TABLES[6], t7 = TABLES[7];
         while (len >= 8) {
             c ^= (long) LONG_LE.get(buf, off);
-            c = t7[(int) (c & 0xff)] ^ t6[(int) ((c >>> 8) & 0xff)] ^ t5[(int) ((c >>> 16) & 0xff)]
-                    ^ t4[(int) ((c >>> 24) & 0xff)] ^ t3[(int) ((c >>> 32) & 0xff)] ^ t2[(int) ((c >>> 40) & 0xff)]
-                    ^ t1[(int) ((c >>> 48) & 0xff)] ^ t0[(int) (c >>> 56)];
+            c = t7[(int) (c & 0xff)]
+                    ^ t6[(int) ((c >>> 8) & 0xff)]
+                    ^ t5[(int) ((c >>> 16) & 0xff)]
+                    ^ t4[(int) ((c >>> 24) & 0xff)]
+                    ^ t3[(int) ((c >>> 32) & 0xff)]
+                    ^ t2[(int) ((c >>> 40) & 0xff)]
+                    ^ t1[(int) ((c >>> 48) & 0xff)]
+                    ^ t0[(int) (c >>> 56)];
             off += 8;
             len -= 8;
         }

@@ -32,20 +32,72 @@ public final class SignatureVerifier {
 
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter V4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     /** Query parameters that are part of the V1 canonical resource. */
     private static final Set<String> V1_SUBRESOURCES = Set.of(
-            "acl", "uploads", "location", "cors", "logging", "website", "referer", "lifecycle", "delete", "append",
-            "tagging", "objectMeta", "uploadId", "partNumber", "security-token", "position", "img", "style",
-            "styleName", "replication", "replicationProgress", "replicationLocation", "cname", "bucketInfo", "comp",
-            "qos", "live", "status", "vod", "startTime", "endTime", "symlink", "x-oss-process",
-            "response-content-type", "response-content-language", "response-expires", "response-cache-control",
-            "response-content-disposition", "response-content-encoding", "restore", "callback", "callback-var",
-            "qosInfo", "policy", "stat", "encryption", "versions", "versioning", "versionId", "requestPayment",
-            "x-oss-request-payer", "sequential", "inventory", "inventoryId", "continuation-token", "asyncFetch",
-            "worm", "wormId", "wormExtend", "resourceGroup");
+            "acl",
+            "uploads",
+            "location",
+            "cors",
+            "logging",
+            "website",
+            "referer",
+            "lifecycle",
+            "delete",
+            "append",
+            "tagging",
+            "objectMeta",
+            "uploadId",
+            "partNumber",
+            "security-token",
+            "position",
+            "img",
+            "style",
+            "styleName",
+            "replication",
+            "replicationProgress",
+            "replicationLocation",
+            "cname",
+            "bucketInfo",
+            "comp",
+            "qos",
+            "live",
+            "status",
+            "vod",
+            "startTime",
+            "endTime",
+            "symlink",
+            "x-oss-process",
+            "response-content-type",
+            "response-content-language",
+            "response-expires",
+            "response-cache-control",
+            "response-content-disposition",
+            "response-content-encoding",
+            "restore",
+            "callback",
+            "callback-var",
+            "qosInfo",
+            "policy",
+            "stat",
+            "encryption",
+            "versions",
+            "versioning",
+            "versionId",
+            "requestPayment",
+            "x-oss-request-payer",
+            "sequential",
+            "inventory",
+            "inventoryId",
+            "continuation-token",
+            "asyncFetch",
+            "worm",
+            "wormId",
+            "wormExtend",
+            "resourceGroup");
 
     private final ServerCredentials credentials;
     private final Clock clock;
@@ -60,7 +112,10 @@ public final class SignatureVerifier {
     public void verify(ParsedRequest req) {
         String auth = req.header("authorization");
         if (auth == null || auth.isBlank()) {
-            throw new OssServiceError(403, "AccessDenied", "You have no right to access this object because of bucket acl.",
+            throw new OssServiceError(
+                    403,
+                    "AccessDenied",
+                    "You have no right to access this object because of bucket acl.",
                     "0003-00000001");
         }
         if (auth.startsWith("OSS4-HMAC-SHA256 ")) {
@@ -80,29 +135,37 @@ public final class SignatureVerifier {
         ServerCredentials.Key key = knownKey(credential.substring(0, colon).trim());
         String date = req.header("date");
         if (date == null) {
-            throw new OssServiceError(403, "AccessDenied", "OSS authentication requires a valid Date.", "0002-00000201");
+            throw new OssServiceError(
+                    403, "AccessDenied", "OSS authentication requires a valid Date.", "0002-00000201");
         }
         Instant requestTime;
         try {
-            requestTime = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            requestTime = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            throw new OssServiceError(403, "AccessDenied", "OSS authentication requires a valid Date.", "0002-00000201");
+            throw new OssServiceError(
+                    403, "AccessDenied", "OSS authentication requires a valid Date.", "0002-00000201");
         }
         checkSkew(requestTime);
         checkToken(req, key);
 
         StringBuilder sts = new StringBuilder();
-        sts.append(req.method()).append('\n')
-                .append(nz(req.header("content-md5"))).append('\n')
-                .append(nz(req.header("content-type"))).append('\n')
-                .append(date).append('\n');
+        sts.append(req.method())
+                .append('\n')
+                .append(nz(req.header("content-md5")))
+                .append('\n')
+                .append(nz(req.header("content-type")))
+                .append('\n')
+                .append(date)
+                .append('\n');
         TreeMap<String, String> ossHeaders = new TreeMap<>();
         req.headers().forEach((name, value) -> {
             if (name.startsWith("x-oss-")) {
                 ossHeaders.put(name, value.trim());
             }
         });
-        ossHeaders.forEach((name, value) -> sts.append(name).append(':').append(value).append('\n'));
+        ossHeaders.forEach(
+                (name, value) -> sts.append(name).append(':').append(value).append('\n'));
         sts.append(resourcePath(req));
         TreeMap<String, String> sub = new TreeMap<>();
         req.query().forEach((name, value) -> {
@@ -120,10 +183,12 @@ public final class SignatureVerifier {
             });
             sts.append(q);
         }
-        String expected = Base64.getEncoder().encodeToString(
-                hmac("HmacSHA1", key.accessKeySecret().getBytes(StandardCharsets.UTF_8), sts.toString()));
+        String expected = Base64.getEncoder()
+                .encodeToString(
+                        hmac("HmacSHA1", key.accessKeySecret().getBytes(StandardCharsets.UTF_8), sts.toString()));
         String provided = credential.substring(colon + 1).trim();
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8))) {
             throw signatureMismatch(sts.toString(), provided);
         }
     }
@@ -143,12 +208,14 @@ public final class SignatureVerifier {
         }
         String[] scope = credential.split("/");
         if (scope.length != 5 || !"aliyun_v4_request".equals(scope[4])) {
-            throw OssServiceError.invalidArgument("Invalid credential in Authorization header.", "Credential", credential);
+            throw OssServiceError.invalidArgument(
+                    "Invalid credential in Authorization header.", "Credential", credential);
         }
         ServerCredentials.Key key = knownKey(scope[0]);
         String dateTime = req.header("x-oss-date");
         if (dateTime == null) {
-            throw new OssServiceError(403, "AccessDenied", "V4 signature requires the x-oss-date header.", "0002-00000201");
+            throw new OssServiceError(
+                    403, "AccessDenied", "V4 signature requires the x-oss-date header.", "0002-00000201");
         }
         Instant requestTime;
         try {
@@ -158,14 +225,19 @@ public final class SignatureVerifier {
         }
         checkSkew(requestTime);
         if (!dateTime.startsWith(scope[1])) {
-            throw OssServiceError.invalidArgument("The date in the credential scope does not match x-oss-date.", "Credential", credential);
+            throw OssServiceError.invalidArgument(
+                    "The date in the credential scope does not match x-oss-date.", "Credential", credential);
         }
         if (!region.equals(scope[2]) || !"oss".equals(scope[3])) {
-            throw OssServiceError.invalidArgument("Invalid signing region in Authorization header, expected " + region + ".",
-                    "Credential", credential);
+            throw OssServiceError.invalidArgument(
+                    "Invalid signing region in Authorization header, expected " + region + ".",
+                    "Credential",
+                    credential);
         }
         if (!"UNSIGNED-PAYLOAD".equals(req.header("x-oss-content-sha256"))) {
-            throw OssServiceError.invalidArgument("x-oss-content-sha256 must be UNSIGNED-PAYLOAD.", "x-oss-content-sha256",
+            throw OssServiceError.invalidArgument(
+                    "x-oss-content-sha256 must be UNSIGNED-PAYLOAD.",
+                    "x-oss-content-sha256",
                     nz(req.header("x-oss-content-sha256")));
         }
         checkToken(req, key);
@@ -173,8 +245,10 @@ public final class SignatureVerifier {
         TreeSet<String> additional = new TreeSet<>();
         String additionalField = parts.get("AdditionalHeaders");
         if (additionalField != null) {
-            Arrays.stream(additionalField.split(";")).map(s -> s.trim().toLowerCase(Locale.ROOT))
-                    .filter(s -> !s.isEmpty()).forEach(additional::add);
+            Arrays.stream(additionalField.split(";"))
+                    .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty())
+                    .forEach(additional::add);
         }
         StringBuilder cr = new StringBuilder();
         cr.append(req.method()).append('\n');
@@ -194,12 +268,15 @@ public final class SignatureVerifier {
         cr.append(q).append('\n');
         TreeMap<String, String> signed = new TreeMap<>();
         req.headers().forEach((name, value) -> {
-            if (name.startsWith("x-oss-") || name.equals("content-type") || name.equals("content-md5")
+            if (name.startsWith("x-oss-")
+                    || name.equals("content-type")
+                    || name.equals("content-md5")
                     || additional.contains(name)) {
                 signed.put(name, value.trim());
             }
         });
-        signed.forEach((name, value) -> cr.append(name).append(':').append(value).append('\n'));
+        signed.forEach(
+                (name, value) -> cr.append(name).append(':').append(value).append('\n'));
         cr.append('\n');
         cr.append(String.join(";", additional)).append('\n');
         cr.append("UNSIGNED-PAYLOAD");
@@ -211,7 +288,8 @@ public final class SignatureVerifier {
         k = hmac("HmacSHA256", k, scope[3]);
         k = hmac("HmacSHA256", k, "aliyun_v4_request");
         String expected = HexFormat.of().formatHex(hmac("HmacSHA256", k, stringToSign));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             throw signatureMismatch(stringToSign, signature).with("CanonicalRequest", cr.toString());
         }
     }
@@ -219,8 +297,12 @@ public final class SignatureVerifier {
     private ServerCredentials.Key knownKey(String accessKeyId) {
         ServerCredentials.Key key = credentials.find(accessKeyId);
         if (key == null) {
-            throw new OssServiceError(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.",
-                    "0002-00000902").with("OSSAccessKeyId", accessKeyId);
+            throw new OssServiceError(
+                            403,
+                            "InvalidAccessKeyId",
+                            "The OSS Access Key Id you provided does not exist in our records.",
+                            "0002-00000902")
+                    .with("OSSAccessKeyId", accessKeyId);
         }
         return key;
     }
@@ -228,8 +310,11 @@ public final class SignatureVerifier {
     private void checkSkew(Instant requestTime) {
         Instant now = clock.instant();
         if (Duration.between(requestTime, now).abs().compareTo(MAX_SKEW) > 0) {
-            throw new OssServiceError(403, "RequestTimeTooSkewed",
-                    "The difference between the request time and the current time is too large.", "0002-00000504")
+            throw new OssServiceError(
+                            403,
+                            "RequestTimeTooSkewed",
+                            "The difference between the request time and the current time is too large.",
+                            "0002-00000504")
                     .with("RequestTime", ISO_MILLIS.format(requestTime))
                     .with("ServerTime", ISO_MILLIS.format(now))
                     .with("MaxAllowedSkewMilliseconds", Long.toString(MAX_SKEW.toMillis()));
@@ -240,26 +325,36 @@ public final class SignatureVerifier {
         String token = req.header("x-oss-security-token");
         if (key.securityToken() == null) {
             if (token != null) {
-                throw new OssServiceError(403, "InvalidSecurityToken", "The security token you provided is invalid.", "0002-00000006");
+                throw new OssServiceError(
+                        403, "InvalidSecurityToken", "The security token you provided is invalid.", "0002-00000006");
             }
             return;
         }
         if (token == null) {
-            throw new OssServiceError(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.",
-                    "0002-00000902").with("OSSAccessKeyId", key.accessKeyId());
+            throw new OssServiceError(
+                            403,
+                            "InvalidAccessKeyId",
+                            "The OSS Access Key Id you provided does not exist in our records.",
+                            "0002-00000902")
+                    .with("OSSAccessKeyId", key.accessKeyId());
         }
-        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), key.securityToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new OssServiceError(403, "InvalidSecurityToken", "The security token you provided is invalid.", "0002-00000006");
+        if (!MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.UTF_8), key.securityToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new OssServiceError(
+                    403, "InvalidSecurityToken", "The security token you provided is invalid.", "0002-00000006");
         }
         if (key.expiresAt() != null && !clock.instant().isBefore(key.expiresAt())) {
-            throw new OssServiceError(403, "SecurityTokenExpired", "The security token you provided has expired.", "0002-00000007");
+            throw new OssServiceError(
+                    403, "SecurityTokenExpired", "The security token you provided has expired.", "0002-00000007");
         }
     }
 
     private static OssServiceError signatureMismatch(String stringToSign, String provided) {
-        return new OssServiceError(403, "SignatureDoesNotMatch",
-                "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
-                "0002-00000040")
+        return new OssServiceError(
+                        403,
+                        "SignatureDoesNotMatch",
+                        "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+                        "0002-00000040")
                 .with("StringToSign", stringToSign)
                 .with("SignatureProvided", provided);
     }
@@ -288,7 +383,8 @@ public final class SignatureVerifier {
 
     private static String sha256Hex(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is required by the JDK", e);
         }

@@ -18,8 +18,16 @@ public final class Upload {
     final boolean forbidOverwrite;
     final ConcurrentSkipListMap<Integer, StoredPart> parts = new ConcurrentSkipListMap<>();
 
-    Upload(String bucket, String key, String uploadId, Instant initiated, String storageClass, String contentType,
-           Map<String, String> userMetadata, String serverSideEncryption, boolean forbidOverwrite) {
+    Upload(
+            String bucket,
+            String key,
+            String uploadId,
+            Instant initiated,
+            String storageClass,
+            String contentType,
+            Map<String, String> userMetadata,
+            String serverSideEncryption,
+            boolean forbidOverwrite) {
         this.bucket = bucket;
         this.key = key;
         this.uploadId = uploadId;

@@ -25,9 +25,26 @@ import org.ossmultipart.camel.units.Durations;
  * @param failed        emitted exchanges that failed: their uploads are left for the next pass
  * @param inRoute       stale uploads not emitted again because a route still processes them from an earlier pass
  */
-public record JanitorPass(String bucket, String prefix, StaleBy staleBy, Duration staleAfter, Instant started, Instant finished,
-                          long listed, long stale, long emitted, long aborted, long abortFailures, Long storedBytes, long live,
-                          long active, long gone, long deferred, long unjudged, long failed, long inRoute) {
+public record JanitorPass(
+        String bucket,
+        String prefix,
+        StaleBy staleBy,
+        Duration staleAfter,
+        Instant started,
+        Instant finished,
+        long listed,
+        long stale,
+        long emitted,
+        long aborted,
+        long abortFailures,
+        Long storedBytes,
+        long live,
+        long active,
+        long gone,
+        long deferred,
+        long unjudged,
+        long failed,
+        long inRoute) {
 
     public Duration duration() {
         return Duration.between(started, finished);
@@ -35,11 +52,24 @@ public record JanitorPass(String bucket, String prefix, StaleBy staleBy, Duratio
 
     /** The pass as one log line: counts exact, sizes in human units. */
     public String summary() {
-        StringBuilder sb = new StringBuilder("oss://").append(bucket).append('/').append(prefix == null ? "" : prefix)
-                .append(" janitor pass: ").append(count(listed, "upload")).append(" listed, ").append(stale).append(" stale (")
-                .append(staleBy == StaleBy.initiated ? "initiated more than " : "idle for more than ").append(Durations.format(staleAfter))
-                .append(staleBy == StaleBy.initiated ? " ago" : "").append("), ").append(emitted).append(" emitted, ")
-                .append(aborted).append(" aborted, ").append(count(abortFailures, "abort failure"));
+        StringBuilder sb = new StringBuilder("oss://")
+                .append(bucket)
+                .append('/')
+                .append(prefix == null ? "" : prefix)
+                .append(" janitor pass: ")
+                .append(count(listed, "upload"))
+                .append(" listed, ")
+                .append(stale)
+                .append(" stale (")
+                .append(staleBy == StaleBy.initiated ? "initiated more than " : "idle for more than ")
+                .append(Durations.format(staleAfter))
+                .append(staleBy == StaleBy.initiated ? " ago" : "")
+                .append("), ")
+                .append(emitted)
+                .append(" emitted, ")
+                .append(aborted)
+                .append(" aborted, ")
+                .append(count(abortFailures, "abort failure"));
         if (storedBytes != null && emitted > 0) {
             sb.append(", ").append(ByteSize.format(storedBytes)).append(" stored in stale parts");
         }

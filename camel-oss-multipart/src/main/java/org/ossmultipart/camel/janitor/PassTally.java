@@ -111,8 +111,25 @@ public final class PassTally {
 
     /** The totals as they stand. */
     public JanitorPass snapshot(Instant now) {
-        return new JanitorPass(bucket, prefix, staleBy, staleAfter, started, now, listed.get(), stale.get(), emitted.get(),
-                aborted.get(), abortFailures.get(), bytesKnown ? storedBytes.get() : null, live.get(), active.get(), gone.get(),
-                deferred.get(), unjudged.get(), failedExchanges.get(), inRoute.get());
+        return new JanitorPass(
+                bucket,
+                prefix,
+                staleBy,
+                staleAfter,
+                started,
+                now,
+                listed.get(),
+                stale.get(),
+                emitted.get(),
+                aborted.get(),
+                abortFailures.get(),
+                bytesKnown ? storedBytes.get() : null,
+                live.get(),
+                active.get(),
+                gone.get(),
+                deferred.get(),
+                unjudged.get(),
+                failedExchanges.get(),
+                inRoute.get());
     }
 }

@@ -11,8 +11,7 @@ public final class StaleAfter {
 
     private static final Pattern SHORT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
-    private StaleAfter() {
-    }
+    private StaleAfter() {}
 
     public static Duration parse(String value) {
         if (value == null || value.isBlank()) {
@@ -28,10 +27,15 @@ public final class StaleAfter {
             }
         } else {
             Matcher m = SHORT.matcher(v.toLowerCase(Locale.ROOT));
-            if (!m.matches() || v.isEmpty() || (m.group(1) == null && m.group(2) == null && m.group(3) == null && m.group(4) == null)) {
+            if (!m.matches()
+                    || v.isEmpty()
+                    || (m.group(1) == null && m.group(2) == null && m.group(3) == null && m.group(4) == null)) {
                 throw invalid(value);
             }
-            d = Duration.ofDays(num(m.group(1))).plusHours(num(m.group(2))).plusMinutes(num(m.group(3))).plusSeconds(num(m.group(4)));
+            d = Duration.ofDays(num(m.group(1)))
+                    .plusHours(num(m.group(2)))
+                    .plusMinutes(num(m.group(3)))
+                    .plusSeconds(num(m.group(4)));
         }
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("staleAfter must be positive, was '" + value + "'");
@@ -44,7 +48,7 @@ public final class StaleAfter {
     }
 
     private static IllegalArgumentException invalid(String value) {
-        return new IllegalArgumentException("staleAfter must be a positive duration such as 30m, 6h, 7d, 1d12h or PT6H, was '"
-                + value + "'");
+        return new IllegalArgumentException(
+                "staleAfter must be a positive duration such as 30m, 6h, 7d, 1d12h or PT6H, was '" + value + "'");
     }
 }

@@ -11,8 +11,16 @@ import java.util.Map;
  * and the LastModified of its newest part; it, {@code partCount} and {@code storedBytes} are null
  * when the parts were not listed ({@code staleBy=initiated} without {@code includeParts}).
  */
-public record StaleUpload(String bucket, String key, String uploadId, Instant initiated, Instant lastActivity, String storageClass,
-                          Duration age, Integer partCount, Long storedBytes) {
+public record StaleUpload(
+        String bucket,
+        String key,
+        String uploadId,
+        Instant initiated,
+        Instant lastActivity,
+        String storageClass,
+        Duration age,
+        Integer partCount,
+        Long storedBytes) {
 
     /** Plain values (strings and numbers) for JSON or logging. */
     public Map<String, Object> toMap() {

@@ -9,13 +9,13 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import org.ossmultipart.camel.oss.MultipartClient;
@@ -58,8 +58,16 @@ public final class StaleUploadScanner {
      * @param executor runs the ListParts calls of a pass, {@value #PARALLEL_LIST_PARTS} at a time; null:
      *                 one after the other on the calling thread
      */
-    public StaleUploadScanner(MultipartClient client, String bucket, String prefix, Duration staleAfter, StaleBy staleBy,
-                              boolean includeParts, Clock clock, LiveUploads live, Executor executor) {
+    public StaleUploadScanner(
+            MultipartClient client,
+            String bucket,
+            String prefix,
+            Duration staleAfter,
+            StaleBy staleBy,
+            boolean includeParts,
+            Clock clock,
+            LiveUploads live,
+            Executor executor) {
         this.client = client;
         this.bucket = bucket;
         this.prefix = prefix == null || prefix.isEmpty() ? null : prefix;
@@ -105,10 +113,12 @@ public final class StaleUploadScanner {
      * since one call per old upload, one after the other, makes a pass over a large backlog take as
      * many round trips.
      */
-    public Iterator<StaleUpload> scan(PassTally pass, BiPredicate<String, String> heldByRoute, BooleanSupplier running) {
+    public Iterator<StaleUpload> scan(
+            PassTally pass, BiPredicate<String, String> heldByRoute, BooleanSupplier running) {
         Instant now = pass.started();
         Instant threshold = now.minus(staleAfter);
-        Iterator<MultipartUpload> all = client.listAllMultipartUploads(bucket, prefix).iterator();
+        Iterator<MultipartUpload> all =
+                client.listAllMultipartUploads(bucket, prefix).iterator();
         return new Iterator<>() {
             private final Deque<StaleUpload> ready = new ArrayDeque<>();
 
@@ -141,12 +151,15 @@ public final class StaleUploadScanner {
     }
 
     /** An upload initiated before the threshold, not live and not in the route: stale unless its parts say otherwise. */
-    private record Candidate(MultipartUpload upload, Duration age) {
-    }
+    private record Candidate(MultipartUpload upload, Duration age) {}
 
     /** The cheap part of the judgement, from the listing alone; null when the upload is not a candidate. */
-    private Candidate candidate(MultipartUpload u, Instant now, Instant threshold, PassTally pass,
-                                BiPredicate<String, String> heldByRoute) {
+    private Candidate candidate(
+            MultipartUpload u,
+            Instant now,
+            Instant threshold,
+            PassTally pass,
+            BiPredicate<String, String> heldByRoute) {
         pass.listed.incrementAndGet();
         if (u.initiated() == null || !u.initiated().isBefore(threshold)) {
             return null;
@@ -169,7 +182,8 @@ public final class StaleUploadScanner {
             for (Candidate c : chunk) {
                 MultipartUpload u = c.upload();
                 pass.stale.incrementAndGet();
-                out.add(new StaleUpload(bucket, u.key(), u.uploadId(), u.initiated(), null, u.storageClass(), c.age(), null, null));
+                out.add(new StaleUpload(
+                        bucket, u.key(), u.uploadId(), u.initiated(), null, u.storageClass(), c.age(), null, null));
             }
             return;
         }
@@ -193,15 +207,24 @@ public final class StaleUploadScanner {
                 continue;
             }
             MultipartUpload u = chunk.get(i).upload();
-            Instant lastActivity = seen.newest != null && seen.newest.isAfter(u.initiated()) ? seen.newest : u.initiated();
+            Instant lastActivity =
+                    seen.newest != null && seen.newest.isAfter(u.initiated()) ? seen.newest : u.initiated();
             if (staleBy == StaleBy.lastActivity && !lastActivity.isBefore(threshold)) {
                 pass.active.incrementAndGet(); // a part was stored recently: someone is still uploading
                 continue;
             }
             pass.stale.incrementAndGet();
             pass.storedBytes.addAndGet(seen.bytes);
-            out.add(new StaleUpload(bucket, u.key(), u.uploadId(), u.initiated(), lastActivity, u.storageClass(), chunk.get(i).age(),
-                    seen.count, seen.bytes));
+            out.add(new StaleUpload(
+                    bucket,
+                    u.key(),
+                    u.uploadId(),
+                    u.initiated(),
+                    lastActivity,
+                    u.storageClass(),
+                    chunk.get(i).age(),
+                    seen.count,
+                    seen.bytes));
         }
         if (failure != null) {
             throw failure; // after every call of the chunk has ended: none is left running
@@ -211,8 +234,9 @@ public final class StaleUploadScanner {
     /** One WARN per kind of ListParts failure over the scanner's life, DEBUG after that. */
     private void unjudged(MultipartUpload u, OssException e) {
         String kind = e.getErrorCode() + " (HTTP " + e.getStatusCode() + ")";
-        String text = "oss://{}/{}: could not list the parts of upload {} to judge it, left alone: {} {} [request id {}]; the janitor "
-                + "needs the oss:ListParts permission with staleBy=lastActivity (or includeParts)";
+        String text =
+                "oss://{}/{}: could not list the parts of upload {} to judge it, left alone: {} {} [request id {}]; the janitor "
+                        + "needs the oss:ListParts permission with staleBy=lastActivity (or includeParts)";
         if (warnedListPartsFailures.add(kind)) {
             LOG.warn(text, bucket, u.key(), u.uploadId(), kind, e.getErrorMessage(), e.getRequestId());
         } else {
@@ -238,13 +262,15 @@ public final class StaleUploadScanner {
         try {
             for (Candidate c : chunk) {
                 slots.acquire();
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return listParts(c.upload());
-                    } finally {
-                        slots.release();
-                    }
-                }, executor));
+                futures.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return listParts(c.upload());
+                            } finally {
+                                slots.release();
+                            }
+                        },
+                        executor));
             }
         } catch (InterruptedException | RuntimeException e) {
             // interrupted (stopping) or the executor refused: let the calls already sent end, then give up the chunk
@@ -269,7 +295,8 @@ public final class StaleUploadScanner {
         client.listAllParts(bucket, u.key(), u.uploadId()).forEach((PartSummary p) -> {
             seen.count++;
             seen.bytes += p.size();
-            if (p.lastModified() != null && (seen.newest == null || p.lastModified().isAfter(seen.newest))) {
+            if (p.lastModified() != null
+                    && (seen.newest == null || p.lastModified().isAfter(seen.newest))) {
                 seen.newest = p.lastModified();
             }
         });

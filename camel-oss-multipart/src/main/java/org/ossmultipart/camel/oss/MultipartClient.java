@@ -26,8 +26,8 @@ public interface MultipartClient {
     UploadPartResult uploadPart(String bucket, String key, String uploadId, int partNumber, RequestBody body);
 
     /** Completes once (never re-sent here: not idempotent); checks the whole-object CRC-64 when every part has one. */
-    CompleteMultipartUploadResult completeMultipartUpload(String bucket, String key, String uploadId, List<PartETag> parts,
-                                                          ObjectOptions options);
+    CompleteMultipartUploadResult completeMultipartUpload(
+            String bucket, String key, String uploadId, List<PartETag> parts, ObjectOptions options);
 
     void abortMultipartUpload(String bucket, String key, String uploadId);
 

@@ -1,7 +1,6 @@
 package org.ossmultipart.camel.oss;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -69,14 +68,19 @@ public final class OssClient implements MultipartClient, AutoCloseable {
 
     @Override
     public InitiateMultipartUploadResult initiateMultipartUpload(String bucket, String key, ObjectOptions options) {
-        OssCall call = new OssCall("InitiateMultipartUpload", "POST", bucket, key).flag("uploads").param("encoding-type", "url");
+        OssCall call = new OssCall("InitiateMultipartUpload", "POST", bucket, key)
+                .flag("uploads")
+                .param("encoding-type", "url");
         objectHeaders(call, options);
         if (options.forbidOverwrite()) {
             call.header("x-oss-forbid-overwrite", "true");
         }
         return execute(call, response -> {
             InitiateResultXml xml = OssXml.read(Responses.body(response), InitiateResultXml.class);
-            return new InitiateMultipartUploadResult(xml.bucket, Responses.decode(xml.key, xml.encodingType), xml.uploadId,
+            return new InitiateMultipartUploadResult(
+                    xml.bucket,
+                    Responses.decode(xml.key, xml.encodingType),
+                    xml.uploadId,
                     Responses.requestId(response));
         });
     }
@@ -90,7 +94,9 @@ public final class OssClient implements MultipartClient, AutoCloseable {
     public UploadPartResult uploadPart(String bucket, String key, String uploadId, int partNumber, RequestBody body) {
         OssLimits.checkPartNumber(partNumber);
         requireUploadId(uploadId);
-        OssCall call = new OssCall("UploadPart", "PUT", bucket, key).param("partNumber", partNumber).param("uploadId", uploadId)
+        OssCall call = new OssCall("UploadPart", "PUT", bucket, key)
+                .param("partNumber", partNumber)
+                .param("uploadId", uploadId)
                 .body(body);
         byte[] md5 = body.md5();
         if (md5 != null) {
@@ -114,8 +120,8 @@ public final class OssClient implements MultipartClient, AutoCloseable {
      * CRC-64, the whole-object CRC-64 is derived and compared with the server's.
      */
     @Override
-    public CompleteMultipartUploadResult completeMultipartUpload(String bucket, String key, String uploadId, List<PartETag> parts,
-                                                                 ObjectOptions options) {
+    public CompleteMultipartUploadResult completeMultipartUpload(
+            String bucket, String key, String uploadId, List<PartETag> parts, ObjectOptions options) {
         requireUploadId(uploadId);
         if (parts == null || parts.isEmpty()) {
             throw new IllegalArgumentException("CompleteMultipartUpload needs at least one part");
@@ -139,8 +145,10 @@ public final class OssClient implements MultipartClient, AutoCloseable {
 
     /** The CompleteMultipartUpload call without its body (package-private: tests send x-oss-complete-all with it). */
     OssCall completeCall(String bucket, String key, String uploadId, ObjectOptions options) {
-        OssCall call = new OssCall("CompleteMultipartUpload", "POST", bucket, key).param("uploadId", uploadId)
-                .param("encoding-type", "url").notIdempotent();
+        OssCall call = new OssCall("CompleteMultipartUpload", "POST", bucket, key)
+                .param("uploadId", uploadId)
+                .param("encoding-type", "url")
+                .notIdempotent();
         if (options.forbidOverwrite()) {
             call.header("x-oss-forbid-overwrite", "true");
         }
@@ -154,24 +162,37 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         Long crc = Responses.crc(response);
         String requestId = Responses.requestId(response);
         verifyCrc(operation, expectedCrc, crc, requestId, false);
-        return new CompleteMultipartUploadResult(xml.bucket, Responses.decode(xml.key, xml.encodingType), PartETag.stripQuotes(xml.etag), xml.location,
-                crc, Responses.header(response, "x-oss-version-id"), requestId);
+        return new CompleteMultipartUploadResult(
+                xml.bucket,
+                Responses.decode(xml.key, xml.encodingType),
+                PartETag.stripQuotes(xml.etag),
+                xml.location,
+                crc,
+                Responses.header(response, "x-oss-version-id"),
+                requestId);
     }
 
     @Override
     public void abortMultipartUpload(String bucket, String key, String uploadId) {
         requireUploadId(uploadId);
-        execute(new OssCall("AbortMultipartUpload", "DELETE", bucket, key).param("uploadId", uploadId), response -> null);
+        execute(
+                new OssCall("AbortMultipartUpload", "DELETE", bucket, key).param("uploadId", uploadId),
+                response -> null);
     }
 
     /** One page of in-progress uploads. */
     public ListMultipartUploadsResult listMultipartUploads(ListMultipartUploadsRequest request) {
-        OssCall call = new OssCall("ListMultipartUploads", "GET", request.bucket(), null).flag("uploads")
+        OssCall call = new OssCall("ListMultipartUploads", "GET", request.bucket(), null)
+                .flag("uploads")
                 .param("encoding-type", "url")
                 .param("prefix", Responses.emptyToNull(request.prefix()))
                 .param("delimiter", Responses.emptyToNull(request.delimiter()))
                 .param("key-marker", Responses.emptyToNull(request.keyMarker()))
-                .param("upload-id-marker", Responses.emptyToNull(request.keyMarker()) == null ? null : Responses.emptyToNull(request.uploadIdMarker()))
+                .param(
+                        "upload-id-marker",
+                        Responses.emptyToNull(request.keyMarker()) == null
+                                ? null
+                                : Responses.emptyToNull(request.uploadIdMarker()))
                 .param("max-uploads", request.maxUploads() > 0 ? request.maxUploads() : null);
         return execute(call, response -> {
             ListUploadsResultXml xml = OssXml.read(Responses.body(response), ListUploadsResultXml.class);
@@ -181,13 +202,25 @@ public final class OssClient implements MultipartClient, AutoCloseable {
                 if (u.initiated == null) {
                     continue; // as the Java SDK does: an entry without Initiated is not a usable upload
                 }
-                uploads.add(new MultipartUpload(Responses.decode(u.key, enc), u.uploadId, u.storageClass, Responses.instant(u.initiated)));
+                uploads.add(new MultipartUpload(
+                        Responses.decode(u.key, enc), u.uploadId, u.storageClass, Responses.instant(u.initiated)));
             }
-            List<String> prefixes = xml.commonPrefixes.stream().map(p -> Responses.decode(p.prefix, enc)).toList();
-            return new ListMultipartUploadsResult(xml.bucket, Responses.decode(xml.prefix, enc), Responses.decode(xml.delimiter, enc),
-                    Responses.decode(xml.keyMarker, enc), Responses.emptyToNull(xml.uploadIdMarker), Responses.decode(Responses.emptyToNull(xml.nextKeyMarker), enc),
-                    Responses.emptyToNull(xml.nextUploadIdMarker), xml.maxUploads == null ? 0 : xml.maxUploads,
-                    Boolean.TRUE.equals(xml.truncated), List.copyOf(uploads), prefixes, Responses.requestId(response));
+            List<String> prefixes = xml.commonPrefixes.stream()
+                    .map(p -> Responses.decode(p.prefix, enc))
+                    .toList();
+            return new ListMultipartUploadsResult(
+                    xml.bucket,
+                    Responses.decode(xml.prefix, enc),
+                    Responses.decode(xml.delimiter, enc),
+                    Responses.decode(xml.keyMarker, enc),
+                    Responses.emptyToNull(xml.uploadIdMarker),
+                    Responses.decode(Responses.emptyToNull(xml.nextKeyMarker), enc),
+                    Responses.emptyToNull(xml.nextUploadIdMarker),
+                    xml.maxUploads == null ? 0 : xml.maxUploads,
+                    Boolean.TRUE.equals(xml.truncated),
+                    List.copyOf(uploads),
+                    prefixes,
+                    Responses.requestId(response));
         });
     }
 
@@ -197,9 +230,12 @@ public final class OssClient implements MultipartClient, AutoCloseable {
      */
     @Override
     public Stream<MultipartUpload> listAllMultipartUploads(String bucket, String prefix) {
-        ListMultipartUploadsRequest first = ListMultipartUploadsRequest.of(bucket).withPrefix(prefix);
-        return pages(first, this::listMultipartUploads, page -> page.truncated()
-                        ? first.withMarkers(page.nextKeyMarker(), page.nextUploadIdMarker()) : null,
+        ListMultipartUploadsRequest first =
+                ListMultipartUploadsRequest.of(bucket).withPrefix(prefix);
+        return pages(
+                first,
+                this::listMultipartUploads,
+                page -> page.truncated() ? first.withMarkers(page.nextKeyMarker(), page.nextUploadIdMarker()) : null,
                 ListMultipartUploadsResult::uploads);
     }
 
@@ -208,21 +244,35 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         requireUploadId(uploadId);
         OssLimits.checkPageSize("maxParts", maxParts);
         if (partNumberMarker < 0 || partNumberMarker > OssLimits.MAX_PARTS) {
-            throw new IllegalArgumentException("partNumberMarker must be 0.." + OssLimits.MAX_PARTS + ", was " + partNumberMarker);
+            throw new IllegalArgumentException(
+                    "partNumberMarker must be 0.." + OssLimits.MAX_PARTS + ", was " + partNumberMarker);
         }
-        OssCall call = new OssCall("ListParts", "GET", bucket, key).param("uploadId", uploadId).param("encoding-type", "url")
+        OssCall call = new OssCall("ListParts", "GET", bucket, key)
+                .param("uploadId", uploadId)
+                .param("encoding-type", "url")
                 .param("part-number-marker", partNumberMarker > 0 ? partNumberMarker : null)
                 .param("max-parts", maxParts > 0 ? maxParts : null);
         return execute(call, response -> {
             ListPartsResultXml xml = OssXml.read(Responses.body(response), ListPartsResultXml.class);
             List<PartSummary> parts = new ArrayList<>(xml.parts.size());
             for (ListPartsResultXml.Part p : xml.parts) {
-                parts.add(new PartSummary(p.partNumber, PartETag.stripQuotes(p.etag), p.size, Responses.unsigned(p.hashCrc64ecma), Responses.instant(p.lastModified)));
+                parts.add(new PartSummary(
+                        p.partNumber,
+                        PartETag.stripQuotes(p.etag),
+                        p.size,
+                        Responses.unsigned(p.hashCrc64ecma),
+                        Responses.instant(p.lastModified)));
             }
-            return new ListPartsResult(xml.bucket, Responses.decode(xml.key, xml.encodingType), xml.uploadId, xml.storageClass,
+            return new ListPartsResult(
+                    xml.bucket,
+                    Responses.decode(xml.key, xml.encodingType),
+                    xml.uploadId,
+                    xml.storageClass,
                     xml.partNumberMarker == null ? 0 : xml.partNumberMarker,
                     xml.nextPartNumberMarker == null ? 0 : xml.nextPartNumberMarker,
-                    xml.maxParts == null ? 0 : xml.maxParts, Boolean.TRUE.equals(xml.truncated), List.copyOf(parts),
+                    xml.maxParts == null ? 0 : xml.maxParts,
+                    Boolean.TRUE.equals(xml.truncated),
+                    List.copyOf(parts),
                     Responses.requestId(response));
         });
     }
@@ -230,8 +280,11 @@ public final class OssClient implements MultipartClient, AutoCloseable {
     /** Every part of an upload in part-number order, fetched lazily page by page. */
     @Override
     public Stream<PartSummary> listAllParts(String bucket, String key, String uploadId) {
-        return pages(0, marker -> listParts(bucket, key, uploadId, marker, 0),
-                page -> page.truncated() ? page.nextPartNumberMarker() : null, ListPartsResult::parts);
+        return pages(
+                0,
+                marker -> listParts(bucket, key, uploadId, marker, 0),
+                page -> page.truncated() ? page.nextPartNumberMarker() : null,
+                ListPartsResult::parts);
     }
 
     // ---- objects -------------------------------------------------------------------------------
@@ -251,7 +304,8 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         return execute(call, response -> {
             Long crc = Responses.crc(response);
             verifyCrc(call.describe(), body.crc64(), crc, Responses.requestId(response), true);
-            return new PutObjectResult(PartETag.stripQuotes(Responses.header(response, "ETag")), crc, Responses.requestId(response));
+            return new PutObjectResult(
+                    PartETag.stripQuotes(Responses.header(response, "ETag")), crc, Responses.requestId(response));
         });
     }
 
@@ -267,7 +321,8 @@ public final class OssClient implements MultipartClient, AutoCloseable {
     public OssObject getObject(String bucket, String key, long rangeStart, long rangeEnd) {
         OssCall call = new OssCall("GetObject", "GET", bucket, key);
         if (rangeStart >= 0 || rangeEnd >= 0) {
-            call.header("Range", "bytes=" + (rangeStart >= 0 ? rangeStart : "") + "-" + (rangeEnd >= 0 ? rangeEnd : ""));
+            call.header(
+                    "Range", "bytes=" + (rangeStart >= 0 ? rangeStart : "") + "-" + (rangeEnd >= 0 ? rangeEnd : ""));
         }
         return executeOpen(call);
     }
@@ -320,14 +375,19 @@ public final class OssClient implements MultipartClient, AutoCloseable {
 
     private static void verifyCrc(String operation, Long expected, Long actual, String requestId, boolean retryable) {
         if (expected != null && actual != null && expected.longValue() != actual.longValue()) {
-            throw new OssIntegrityException(operation, "Crc64", Long.toUnsignedString(expected), Long.toUnsignedString(actual),
-                    requestId, retryable);
+            throw new OssIntegrityException(
+                    operation,
+                    "Crc64",
+                    Long.toUnsignedString(expected),
+                    Long.toUnsignedString(actual),
+                    requestId,
+                    retryable);
         }
     }
 
     /** Items of every page, fetched lazily; {@code next} gives the following page's marker, null after the last. */
-    static <R, M, T> Stream<T> pages(M firstMarker, Function<M, R> fetch, Function<R, M> next,
-                                             Function<R, List<T>> items) {
+    static <R, M, T> Stream<T> pages(
+            M firstMarker, Function<M, R> fetch, Function<R, M> next, Function<R, List<T>> items) {
         Iterator<T> iterator = new Iterator<>() {
             M marker = firstMarker;
             boolean more = true;
@@ -341,8 +401,9 @@ public final class OssClient implements MultipartClient, AutoCloseable {
                     M following = next.apply(page);
                     if (following != null && following.equals(marker)) {
                         // a truncated page whose markers do not move on would be fetched forever
-                        throw new IllegalStateException("the listing is truncated but its next marker does not advance (" + marker
-                                + "): the server's answer is inconsistent");
+                        throw new IllegalStateException(
+                                "the listing is truncated but its next marker does not advance (" + marker
+                                        + "): the server's answer is inconsistent");
                     }
                     marker = following;
                     more = marker != null;
@@ -358,7 +419,8 @@ public final class OssClient implements MultipartClient, AutoCloseable {
                 return current.next();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private static void requireUploadId(String uploadId) {

@@ -42,7 +42,8 @@ public final class OssClientConfig {
         this.region = b.region;
         this.signatureVersion = b.signatureVersion;
         this.pathStyleAccess = pathStyle;
-        this.credentialsProvider = b.credentialsProvider != null ? b.credentialsProvider : new EnvironmentCredentialsProvider();
+        this.credentialsProvider =
+                b.credentialsProvider != null ? b.credentialsProvider : new EnvironmentCredentialsProvider();
         this.connectTimeout = b.connectTimeout;
         this.socketTimeout = b.socketTimeout;
         this.maxConnections = b.maxConnections;
@@ -95,7 +96,8 @@ public final class OssClientConfig {
     /** Refuses a number of retries outside 0..{@value #MAX_RETRIES}: the one check of this option. */
     public static int checkMaxRetries(int maxRetries) {
         if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
-            throw new IllegalArgumentException("maxRetries must be between 0 and " + MAX_RETRIES + ", was " + maxRetries);
+            throw new IllegalArgumentException(
+                    "maxRetries must be between 0 and " + MAX_RETRIES + ", was " + maxRetries);
         }
         return maxRetries;
     }
@@ -127,7 +129,8 @@ public final class OssClientConfig {
     @Override
     public String toString() {
         return "OssClientConfig[endpoint=" + endpoint + ", region=" + region + ", signatureVersion=" + signatureVersion
-                + ", pathStyleAccess=" + pathStyleAccess + ", credentialsProvider=" + credentialsProvider.getClass().getSimpleName()
+                + ", pathStyleAccess=" + pathStyleAccess + ", credentialsProvider="
+                + credentialsProvider.getClass().getSimpleName()
                 + ", maxConnections=" + maxConnections + ", maxRetries=" + maxRetries + "]";
     }
 
@@ -225,8 +228,9 @@ public final class OssClientConfig {
 
         public OssClientConfig build() {
             if (signatureVersion == SignatureVersion.V4 && region == null) {
-                throw new IllegalArgumentException("region is required with signatureVersion V4 (e.g. region=cn-hangzhou); "
-                        + "use signatureVersion=V1 for deployments without regions");
+                throw new IllegalArgumentException(
+                        "region is required with signatureVersion V4 (e.g. region=cn-hangzhou); "
+                                + "use signatureVersion=V1 for deployments without regions");
             }
             URI uri = parseEndpoint();
             positive("connectTimeout", connectTimeout);
@@ -247,8 +251,9 @@ public final class OssClientConfig {
             String e = endpoint;
             if (e == null || e.isBlank()) {
                 if (region == null) {
-                    throw new IllegalArgumentException("endpoint or region is required, e.g. endpoint=https://oss-cn-hangzhou.aliyuncs.com "
-                            + "or region=cn-hangzhou");
+                    throw new IllegalArgumentException(
+                            "endpoint or region is required, e.g. endpoint=https://oss-cn-hangzhou.aliyuncs.com "
+                                    + "or region=cn-hangzhou");
                 }
                 e = "https://oss-" + region + ".aliyuncs.com";
             }
@@ -269,8 +274,11 @@ public final class OssClientConfig {
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 throw malformed(endpoint, "no host name");
             }
-            if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
-                    || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+            if (uri.getRawPath() != null
+                            && !uri.getRawPath().isEmpty()
+                            && !uri.getRawPath().equals("/")
+                    || uri.getRawQuery() != null
+                    || uri.getRawUserInfo() != null) {
                 throw malformed(endpoint, "the endpoint must not have a path, query or user info");
             }
             try {
@@ -281,8 +289,9 @@ public final class OssClientConfig {
         }
 
         private static IllegalArgumentException malformed(String value, String why) {
-            return new IllegalArgumentException("endpoint must be an http(s) URL such as https://oss-cn-hangzhou.aliyuncs.com "
-                    + "or http://127.0.0.1:9000 (" + why + "), was '" + value + "'");
+            return new IllegalArgumentException(
+                    "endpoint must be an http(s) URL such as https://oss-cn-hangzhou.aliyuncs.com "
+                            + "or http://127.0.0.1:9000 (" + why + "), was '" + value + "'");
         }
 
         private static void positive(String option, Duration d) {

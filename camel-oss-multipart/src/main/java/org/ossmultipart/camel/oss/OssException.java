@@ -23,8 +23,15 @@ public class OssException extends RuntimeException {
     public static final String INVALID_RESPONSE = "InvalidResponse";
 
     /** InvalidDigest: the bytes were damaged on the way; the body is re-readable, so sending it again is safe. */
-    private static final Set<String> RETRYABLE_CODES = Set.of("RequestTimeout", "RequestTimeTooSkewed", "InternalError",
-            "ServiceUnavailable", "SlowDown", "Throttling", "InvalidDigest", CLIENT_IO_ERROR);
+    private static final Set<String> RETRYABLE_CODES = Set.of(
+            "RequestTimeout",
+            "RequestTimeTooSkewed",
+            "InternalError",
+            "ServiceUnavailable",
+            "SlowDown",
+            "Throttling",
+            "InvalidDigest",
+            CLIENT_IO_ERROR);
 
     private final String errorCode;
     private final int statusCode;
@@ -39,8 +46,16 @@ public class OssException extends RuntimeException {
     /** The credentials the failed attempt was signed with (never shown; only compared). */
     private transient volatile Credentials signedWith;
 
-    public OssException(String operation, int statusCode, String errorCode, String errorMessage, String requestId, String hostId,
-                        String ec, Map<String, String> details, Throwable cause) {
+    public OssException(
+            String operation,
+            int statusCode,
+            String errorCode,
+            String errorMessage,
+            String requestId,
+            String hostId,
+            String ec,
+            Map<String, String> details,
+            Throwable cause) {
         super(format(operation, statusCode, errorCode, errorMessage, requestId, ec), cause);
         this.operation = operation;
         this.statusCode = statusCode;
@@ -54,11 +69,20 @@ public class OssException extends RuntimeException {
 
     /** A client-side I/O failure: retryable. */
     public static OssException io(String operation, IOException cause) {
-        return new OssException(operation, 0, CLIENT_IO_ERROR, cause.getClass().getSimpleName() + ": " + cause.getMessage(), null,
-                null, null, null, cause);
+        return new OssException(
+                operation,
+                0,
+                CLIENT_IO_ERROR,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                null,
+                null,
+                null,
+                null,
+                cause);
     }
 
-    private static String format(String operation, int status, String code, String message, String requestId, String ec) {
+    private static String format(
+            String operation, int status, String code, String message, String requestId, String ec) {
         StringBuilder sb = new StringBuilder();
         if (operation != null) {
             sb.append(operation).append(" failed: ");

@@ -13,9 +13,18 @@ public class OssIntegrityException extends OssException {
     private final String actual;
     private final boolean retryable;
 
-    public OssIntegrityException(String operation, String what, String expected, String actual, String requestId, boolean retryable) {
-        super(operation, 0, what + "Mismatch", what + " mismatch: computed locally " + expected + ", server reported " + actual,
-                requestId, null, null, null, null);
+    public OssIntegrityException(
+            String operation, String what, String expected, String actual, String requestId, boolean retryable) {
+        super(
+                operation,
+                0,
+                what + "Mismatch",
+                what + " mismatch: computed locally " + expected + ", server reported " + actual,
+                requestId,
+                null,
+                null,
+                null,
+                null);
         this.expected = expected;
         this.actual = actual;
         this.retryable = retryable;

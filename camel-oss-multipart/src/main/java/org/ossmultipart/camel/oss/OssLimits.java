@@ -12,8 +12,7 @@ public final class OssLimits {
     /** The most a listing page (ListMultipartUploads, ListParts) returns, and its default. */
     public static final int MAX_LIST_PAGE = 1_000;
 
-    private OssLimits() {
-    }
+    private OssLimits() {}
 
     /** Refuses a part number outside 1..{@value #MAX_PARTS}. */
     public static void checkPartNumber(int partNumber) {
@@ -25,7 +24,8 @@ public final class OssLimits {
     /** Refuses a page size outside 1..{@value #MAX_LIST_PAGE}; 0 stands for the server's default. */
     public static void checkPageSize(String name, int pageSize) {
         if (pageSize < 0 || pageSize > MAX_LIST_PAGE) {
-            throw new IllegalArgumentException(name + " must be 1.." + MAX_LIST_PAGE + " (0 for the default), was " + pageSize);
+            throw new IllegalArgumentException(
+                    name + " must be 1.." + MAX_LIST_PAGE + " (0 for the default), was " + pageSize);
         }
     }
 }

@@ -8,8 +8,7 @@ public final class OssNames {
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
 
-    private OssNames() {
-    }
+    private OssNames() {}
 
     /** 3–63 characters of lower-case letters, digits and hyphens, starting and ending with a letter or digit. */
     public static void validateBucket(String bucket) {
@@ -17,8 +16,9 @@ public final class OssNames {
             throw new IllegalArgumentException("the bucket name is required");
         }
         if (!BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("bucketName must be 3-63 characters of a-z, 0-9 and '-', starting and ending with "
-                    + "a letter or digit, was '" + bucket + "'");
+            throw new IllegalArgumentException(
+                    "bucketName must be 3-63 characters of a-z, 0-9 and '-', starting and ending with "
+                            + "a letter or digit, was '" + bucket + "'");
         }
     }
 
@@ -29,10 +29,12 @@ public final class OssNames {
         }
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > 1023) {
-            throw new IllegalArgumentException("the object key must be at most 1023 bytes of UTF-8, was " + bytes + " bytes");
+            throw new IllegalArgumentException(
+                    "the object key must be at most 1023 bytes of UTF-8, was " + bytes + " bytes");
         }
         if (key.charAt(0) == '/' || key.charAt(0) == '\\') {
-            throw new IllegalArgumentException("the object key must not start with '/' or '\\', was '" + abbreviate(key) + "'");
+            throw new IllegalArgumentException(
+                    "the object key must not start with '/' or '\\', was '" + abbreviate(key) + "'");
         }
     }
 

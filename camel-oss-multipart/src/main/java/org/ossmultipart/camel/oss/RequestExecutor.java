@@ -67,16 +67,21 @@ final class RequestExecutor implements AutoCloseable {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                        .http1Config(Http1Config.custom().setBufferSize(64 * 1024).build())
+                        .http1Config(
+                                Http1Config.custom().setBufferSize(64 * 1024).build())
                         .build());
         if (config.sslContext() != null) {
             // custom trust material only; hostname verification keeps its default (on)
-            poolBuilder.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).buildClassic());
+            poolBuilder.setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
+                    .setSslContext(config.sslContext())
+                    .buildClassic());
         }
         this.pool = poolBuilder.build();
         this.http = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.socketTimeout())).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(config.socketTimeout()))
+                        .build())
                 .disableAutomaticRetries() // retries are ours: each attempt must be signed again
                 .disableRedirectHandling()
                 .disableContentCompression()
@@ -87,8 +92,11 @@ final class RequestExecutor implements AutoCloseable {
                 .setUserAgent(config.userAgent())
                 .build();
         this.requests = new HttpRequestFactory(config);
-        this.retryPolicy = new RetryPolicy(config.maxRetries(), new Backoff(config.retryBaseDelay(), config.retryMaxDelay()),
-                config.credentialsProvider(), config.clock());
+        this.retryPolicy = new RetryPolicy(
+                config.maxRetries(),
+                new Backoff(config.retryBaseDelay(), config.retryMaxDelay()),
+                config.credentialsProvider(),
+                config.clock());
     }
 
     RetryPolicy retryPolicy() {
@@ -97,17 +105,28 @@ final class RequestExecutor implements AutoCloseable {
 
     /** Sends the call and reads its answer; {@code operation} names it in errors. */
     <T> T execute(OssCall call, String operation, ResponseReader<T> reader) {
-        return withRetries(call, operation, request -> http.execute(requests.target(call.bucket()), request, null, response -> {
-            if (response.getCode() >= 300) {
-                throw ErrorMapper.map(operation, response, Responses.body(response));
-            }
-            try {
-                return reader.read(response);
-            } catch (OssXml.XmlException e) {
-                throw new OssException(operation, response.getCode(), OssException.INVALID_RESPONSE, e.getMessage(),
-                        Responses.requestId(response), null, null, null, e);
-            }
-        }));
+        return withRetries(
+                call,
+                operation,
+                request -> http.execute(requests.target(call.bucket()), request, null, response -> {
+                    if (response.getCode() >= 300) {
+                        throw ErrorMapper.map(operation, response, Responses.body(response));
+                    }
+                    try {
+                        return reader.read(response);
+                    } catch (OssXml.XmlException e) {
+                        throw new OssException(
+                                operation,
+                                response.getCode(),
+                                OssException.INVALID_RESPONSE,
+                                e.getMessage(),
+                                Responses.requestId(response),
+                                null,
+                                null,
+                                null,
+                                e);
+                    }
+                }));
     }
 
     /** Sends the call and hands over the open answer (GetObject): the caller closes it. */

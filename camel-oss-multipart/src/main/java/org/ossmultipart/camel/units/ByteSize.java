@@ -7,8 +7,7 @@ public final class ByteSize {
 
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     /** {@code 512 B}, {@code 1.0 KiB}, {@code 70.3 MiB}: one decimal from KiB on. */
     public static String format(long bytes) {

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Durations for people, in the form the options accept: {@code 30m}, {@code 1d12h}, {@code 90s}. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Days, hours, minutes and seconds, largest first, zero parts left out; below a second in ms. */
     public static String format(Duration d) {

@@ -44,8 +44,7 @@ public final class ByteArrayPartSource implements PartSource {
             }
 
             @Override
-            public void release() {
-            }
+            public void release() {}
         };
     }
 
@@ -55,8 +54,7 @@ public final class ByteArrayPartSource implements PartSource {
     }
 
     @Override
-    public void checkUnchanged() {
-    }
+    public void checkUnchanged() {}
 
     @Override
     public RequestBody whole(boolean md5) {
@@ -64,6 +62,5 @@ public final class ByteArrayPartSource implements PartSource {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

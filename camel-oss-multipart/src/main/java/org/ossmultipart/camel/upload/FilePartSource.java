@@ -97,7 +97,8 @@ public final class FilePartSource implements PartSource {
         while (target.hasRemaining()) {
             int n = channel.read(target, pos);
             if (n < 0) {
-                throw new IOException("file " + file + " is shorter than when the upload started (ended at " + pos + ")");
+                throw new IOException(
+                        "file " + file + " is shorter than when the upload started (ended at " + pos + ")");
             }
             pos += n;
         }
@@ -133,8 +134,8 @@ public final class FilePartSource implements PartSource {
     @Override
     public RequestBody whole(boolean md5) throws IOException {
         if (length > OssLimits.MAX_PART_SIZE) {
-            throw new IllegalArgumentException("a part must be at most 5 GiB (" + OssLimits.MAX_PART_SIZE + " bytes), the body has "
-                    + length);
+            throw new IllegalArgumentException(
+                    "a part must be at most 5 GiB (" + OssLimits.MAX_PART_SIZE + " bytes), the body has " + length);
         }
         return length == 0 ? RequestBody.empty() : hashRegion(0, length, md5);
     }

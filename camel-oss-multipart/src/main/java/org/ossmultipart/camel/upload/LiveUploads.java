@@ -17,11 +17,11 @@ import java.util.Set;
  */
 public final class LiveUploads {
 
-    private record Id(String bucket, String key, String uploadId) {
-    }
+    private record Id(String bucket, String key, String uploadId) {}
 
     /** Registered uploads with the number of runs holding each (a resumed id may be held twice). */
     private final Map<Id, Integer> running = new HashMap<>();
+
     private final Set<Id> aborting = new HashSet<>();
 
     synchronized void register(String bucket, String key, String uploadId) {

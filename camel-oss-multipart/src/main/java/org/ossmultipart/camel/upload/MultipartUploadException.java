@@ -16,7 +16,8 @@ public class MultipartUploadException extends RuntimeException {
     private final boolean aborted;
     private final int partsUploaded;
 
-    public MultipartUploadException(String bucket, String key, String uploadId, boolean aborted, int partsUploaded, Throwable cause) {
+    public MultipartUploadException(
+            String bucket, String key, String uploadId, boolean aborted, int partsUploaded, Throwable cause) {
         super(message(bucket, key, uploadId, aborted, partsUploaded, cause), cause);
         this.bucket = bucket;
         this.key = key;
@@ -25,13 +26,25 @@ public class MultipartUploadException extends RuntimeException {
         this.partsUploaded = partsUploaded;
     }
 
-    private static String message(String bucket, String key, String uploadId, boolean aborted, int parts, Throwable cause) {
-        StringBuilder sb = new StringBuilder("Upload of oss://").append(bucket).append('/').append(key).append(" failed");
+    private static String message(
+            String bucket, String key, String uploadId, boolean aborted, int parts, Throwable cause) {
+        StringBuilder sb = new StringBuilder("Upload of oss://")
+                .append(bucket)
+                .append('/')
+                .append(key)
+                .append(" failed");
         if (uploadId != null) {
-            sb.append(" (upload ").append(uploadId).append(", ").append(parts).append(" parts uploaded, ")
-                    .append(aborted ? "aborted" : "left open for resume or abort").append(')');
+            sb.append(" (upload ")
+                    .append(uploadId)
+                    .append(", ")
+                    .append(parts)
+                    .append(" parts uploaded, ")
+                    .append(aborted ? "aborted" : "left open for resume or abort")
+                    .append(')');
         }
-        return sb.append(": ").append(cause == null ? "unknown error" : cause.getMessage()).toString();
+        return sb.append(": ")
+                .append(cause == null ? "unknown error" : cause.getMessage())
+                .toString();
     }
 
     public String getBucket() {

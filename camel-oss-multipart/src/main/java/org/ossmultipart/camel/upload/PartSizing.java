@@ -10,15 +10,15 @@ public final class PartSizing {
     private static final int MAX_PARTS = OssLimits.MAX_PARTS;
     /** Largest part kept in one Java array (stream and in-memory bodies; file bodies send larger parts as file regions). */
     static final long MAX_ARRAY_PART = Integer.MAX_VALUE - 64;
+
     private static final long MIB = 1024 * 1024;
 
-    private PartSizing() {
-    }
+    private PartSizing() {}
 
     public static void validatePartSize(long partSize) {
         if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
-            throw new IllegalArgumentException("partSize must be between " + MIN_PART_SIZE + " (100 KiB) and " + MAX_PART_SIZE
-                    + " (5 GiB) bytes, was " + partSize);
+            throw new IllegalArgumentException("partSize must be between " + MIN_PART_SIZE + " (100 KiB) and "
+                    + MAX_PART_SIZE + " (5 GiB) bytes, was " + partSize);
         }
     }
 
@@ -33,8 +33,9 @@ public final class PartSizing {
         long needed = ceilDiv(length, MAX_PARTS);
         long grown = ceilDiv(needed, MIB) * MIB;
         if (grown > MAX_PART_SIZE) {
-            throw new IllegalArgumentException("a body of " + length + " bytes needs more than 10000 parts of the maximum part size "
-                    + "(5 GiB): OSS multipart objects are limited to 48.8 TiB");
+            throw new IllegalArgumentException(
+                    "a body of " + length + " bytes needs more than 10000 parts of the maximum part size "
+                            + "(5 GiB): OSS multipart objects are limited to 48.8 TiB");
         }
         return grown;
     }
@@ -47,8 +48,9 @@ public final class PartSizing {
     /** The message when a stream needs part 10,001: which partSize would have worked (with headroom). */
     static String tooManyPartsMessage(long partSize, long bytesSoFar) {
         long suggestion = Math.min(MAX_PART_SIZE, ceilDiv(ceilDiv(2 * bytesSoFar, MAX_PARTS), MIB) * MIB);
-        return "the body needs more than 10000 parts of partSize=" + partSize + " (" + bytesSoFar + " bytes read so far); "
-                + "set partSize to at least " + suggestion + " for a body up to twice this size";
+        return "the body needs more than 10000 parts of partSize=" + partSize + " (" + bytesSoFar
+                + " bytes read so far); " + "set partSize to at least " + suggestion
+                + " for a body up to twice this size";
     }
 
     static long ceilDiv(long a, long b) {

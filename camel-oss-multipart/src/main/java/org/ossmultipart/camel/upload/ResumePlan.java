@@ -28,7 +28,8 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
      * file), so a janitor of the same application does not abort it meanwhile; it stays registered
      * when adopted and is released otherwise.
      */
-    static ResumePlan find(MultipartClient client, UploadRequest request, PartSource source, long partSize, LiveUploads live)
+    static ResumePlan find(
+            MultipartClient client, UploadRequest request, PartSource source, long partSize, LiveUploads live)
             throws Exception {
         String uploadId = request.resumeUploadId;
         if (uploadId == null) {
@@ -54,16 +55,21 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
         }
     }
 
-    private static ResumePlan reconcile(MultipartClient client, UploadRequest request, PartSource source, long partSize,
-                                        String uploadId) throws Exception {
+    private static ResumePlan reconcile(
+            MultipartClient client, UploadRequest request, PartSource source, long partSize, String uploadId)
+            throws Exception {
         List<PartETag> reused = new ArrayList<>();
         List<PartSummary> storedParts;
         try {
-            storedParts = client.listAllParts(request.bucket, request.key, uploadId).toList();
+            storedParts =
+                    client.listAllParts(request.bucket, request.key, uploadId).toList();
         } catch (OssException e) {
             if (e.isNoSuchUpload()) {
-                LOG.warn("Upload {} of oss://{}/{} to resume does not exist (completed or aborted): starting a new upload",
-                        uploadId, request.bucket, request.key);
+                LOG.warn(
+                        "Upload {} of oss://{}/{} to resume does not exist (completed or aborted): starting a new upload",
+                        uploadId,
+                        request.bucket,
+                        request.key);
                 return null;
             }
             throw e;
@@ -85,7 +91,8 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
             try {
                 RequestBody body = local.load();
                 boolean crcMatches = stored.crc64() != null && stored.crc64().equals(body.crc64());
-                boolean md5Matches = stored.crc64() == null && body.md5() != null
+                boolean md5Matches = stored.crc64() == null
+                        && body.md5() != null
                         && stored.etag().equalsIgnoreCase(Md5.hex(body.md5()));
                 if (crcMatches || md5Matches) {
                     reused.add(new PartETag(stored.partNumber(), stored.etag(), stored.size(), body.crc64()));

@@ -32,8 +32,9 @@ public final class StreamPartSource implements PartSource {
     public void prepare(long partSize, int concurrency, boolean md5) {
         long bufferSize = PartSizing.bufferSize(partSize, declaredLength);
         if (bufferSize > PartSizing.MAX_ARRAY_PART) {
-            throw new IllegalArgumentException("partSize above 2 GiB needs a File or Path body (stream parts are held in memory), was "
-                    + partSize);
+            throw new IllegalArgumentException(
+                    "partSize above 2 GiB needs a File or Path body (stream parts are held in memory), was "
+                            + partSize);
         }
         this.partSize = partSize;
         this.md5 = md5;
@@ -111,15 +112,15 @@ public final class StreamPartSource implements PartSource {
     }
 
     @Override
-    public void checkUnchanged() {
-    }
+    public void checkUnchanged() {}
 
     /** The whole stream in memory, refusing more than one array holds. */
     @Override
     public RequestBody whole(boolean md5) throws IOException {
         byte[] all = in.readNBytes((int) PartSizing.MAX_ARRAY_PART);
         if (in.read() >= 0) {
-            throw new IllegalArgumentException("a part read from a stream must be smaller than 2 GiB; use a File body for larger parts");
+            throw new IllegalArgumentException(
+                    "a part read from a stream must be smaller than 2 GiB; use a File body for larger parts");
         }
         return PartDigests.of(all, 0, all.length, md5);
     }

@@ -15,11 +15,21 @@ public class UploadGoneException extends OssException {
     private final String explanation;
 
     UploadGoneException(String bucket, String key, String uploadId, String step, OssException cause) {
-        super(cause.getOperation(), cause.getStatusCode(), cause.getErrorCode(), cause.getErrorMessage(), cause.getRequestId(),
-                cause.getHostId(), cause.getEc(), cause.getDetails(), cause);
-        this.explanation = "upload " + uploadId + " of oss://" + bucket + "/" + key + " was aborted by someone else while it ran "
-                + "(OSS answered NoSuchUpload to " + step + ", request id " + cause.getRequestId() + "): a janitor whose staleAfter "
-                + "is shorter than the time this upload goes without storing a part, or a bucket lifecycle rule with a shorter age?";
+        super(
+                cause.getOperation(),
+                cause.getStatusCode(),
+                cause.getErrorCode(),
+                cause.getErrorMessage(),
+                cause.getRequestId(),
+                cause.getHostId(),
+                cause.getEc(),
+                cause.getDetails(),
+                cause);
+        this.explanation =
+                "upload " + uploadId + " of oss://" + bucket + "/" + key + " was aborted by someone else while it ran "
+                        + "(OSS answered NoSuchUpload to " + step + ", request id " + cause.getRequestId()
+                        + "): a janitor whose staleAfter "
+                        + "is shorter than the time this upload goes without storing a part, or a bucket lifecycle rule with a shorter age?";
     }
 
     @Override

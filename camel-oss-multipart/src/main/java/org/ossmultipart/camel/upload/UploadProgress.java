@@ -3,8 +3,14 @@ package org.ossmultipart.camel.upload;
 import java.time.Duration;
 
 /** A snapshot of an upload's progress; {@code totalBytes} is -1 for a stream of unknown length. */
-public record UploadProgress(String bucket, String key, String uploadId, long bytesUploaded, long totalBytes, int partsCompleted,
-                             Duration elapsed) {
+public record UploadProgress(
+        String bucket,
+        String key,
+        String uploadId,
+        long bytesUploaded,
+        long totalBytes,
+        int partsCompleted,
+        Duration elapsed) {
 
     /** Percent done, or -1 when the total is unknown. */
     public double percent() {

@@ -42,7 +42,8 @@ public final class UploadRequest {
     /** Refuses a concurrency outside 1..{@value #MAX_CONCURRENCY}: the one check of this option. */
     public static int checkConcurrency(int concurrency) {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + concurrency);
+            throw new IllegalArgumentException(
+                    "concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + concurrency);
         }
         return concurrency;
     }

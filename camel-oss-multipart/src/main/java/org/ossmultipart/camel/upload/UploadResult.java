@@ -4,6 +4,14 @@ package org.ossmultipart.camel.upload;
  * A completed, verified upload. {@code crc64} is the whole object's CRC-64 (unsigned, in a long);
  * {@code uploadId} is null for an empty body (stored with PutObject).
  */
-public record UploadResult(String bucket, String key, String uploadId, String etag, long crc64, long size, int partCount,
-                           long partSize, String requestId, int reusedParts) {
-}
+public record UploadResult(
+        String bucket,
+        String key,
+        String uploadId,
+        String etag,
+        long crc64,
+        long size,
+        int partCount,
+        long partSize,
+        String requestId,
+        int reusedParts) {}

@@ -47,6 +47,7 @@ final class UploadRun {
     private String uploadId;
     /** Set once Complete has stored the object: there is nothing left to abort. */
     private volatile boolean committed;
+
     private long partSize;
     private int reused;
 
@@ -65,7 +66,8 @@ final class UploadRun {
             throw new MultipartUploadException(request.bucket, request.key, uploadId, false, done.size(), closeFailure);
         } finally {
             if (uploadId != null) {
-                live.unregister(request.bucket, request.key, uploadId); // completed or aborted (or left open): no longer ours
+                live.unregister(
+                        request.bucket, request.key, uploadId); // completed or aborted (or left open): no longer ours
             }
         }
     }
@@ -90,7 +92,11 @@ final class UploadRun {
             if (partSize == request.partSize) {
                 LOG.debug("Uploading oss://{}/{} in parts of {} bytes", request.bucket, request.key, partSize);
             } else {
-                LOG.info("partSize grown from {} to {} bytes so that {} bytes fit in {} parts", request.partSize, partSize, known,
+                LOG.info(
+                        "partSize grown from {} to {} bytes so that {} bytes fit in {} parts",
+                        request.partSize,
+                        partSize,
+                        known,
                         OssLimits.MAX_PARTS);
             }
         } catch (Throwable t) {
@@ -124,12 +130,17 @@ final class UploadRun {
                     done.put(p.partNumber(), p);
                     bytesDone.addAndGet(p.size());
                 });
-                LOG.info("Resuming upload {} of oss://{}/{}: {} parts already stored and verified", plan.uploadId(), request.bucket,
-                        request.key, reused);
+                LOG.info(
+                        "Resuming upload {} of oss://{}/{}: {} parts already stored and verified",
+                        plan.uploadId(),
+                        request.bucket,
+                        request.key,
+                        reused);
                 return plan.uploadId();
             }
         }
-        String initiated = client.initiateMultipartUpload(request.bucket, request.key, request.options).uploadId();
+        String initiated = client.initiateMultipartUpload(request.bucket, request.key, request.options)
+                .uploadId();
         live.register(request.bucket, request.key, initiated);
         return initiated;
     }
@@ -182,12 +193,22 @@ final class UploadRun {
             RequestBody body = part.load();
             UploadPartResult result = client.uploadPart(request.bucket, request.key, uploadId, part.number(), body);
             // the server's CRC when it sent one (already compared with ours), else ours: the object CRC is always known
-            done.put(part.number(), new PartETag(part.number(), result.etag(), result.size(),
-                    result.crc64() != null ? result.crc64() : body.crc64()));
+            done.put(
+                    part.number(),
+                    new PartETag(
+                            part.number(),
+                            result.etag(),
+                            result.size(),
+                            result.crc64() != null ? result.crc64() : body.crc64()));
             progress(part.length());
         } catch (Throwable t) {
-            failure.compareAndSet(null, UploadGoneException.isNoSuchUpload(t)
-                    ? new UploadGoneException(request.bucket, request.key, uploadId, "UploadPart " + part.number(), (OssException) t) : t);
+            failure.compareAndSet(
+                    null,
+                    UploadGoneException.isNoSuchUpload(t)
+                            ? new UploadGoneException(
+                                    request.bucket, request.key, uploadId, "UploadPart " + part.number(), (OssException)
+                                            t)
+                            : t);
         } finally {
             part.release();
             slots.release();
@@ -204,7 +225,13 @@ final class UploadRun {
 
     private void progress(long bytes) {
         long total = bytesDone.addAndGet(bytes);
-        UploadProgress progress = new UploadProgress(request.bucket, request.key, uploadId, total, source.knownLength(), done.size(),
+        UploadProgress progress = new UploadProgress(
+                request.bucket,
+                request.key,
+                uploadId,
+                total,
+                source.knownLength(),
+                done.size(),
                 Duration.ofNanos(System.nanoTime() - startNanos));
         if (request.listener != null) {
             try {
@@ -217,10 +244,14 @@ final class UploadRun {
         long last = lastLogNanos.get();
         long interval = request.progressLogInterval.toNanos();
         if (now - Math.max(last, startNanos) >= interval && lastLogNanos.compareAndSet(last, now)) {
-            LOG.info("oss://{}/{}: {} MiB{} uploaded, {} parts, {} MiB/s", request.bucket, request.key,
+            LOG.info(
+                    "oss://{}/{}: {} MiB{} uploaded, {} parts, {} MiB/s",
+                    request.bucket,
+                    request.key,
                     String.format("%.1f", total / 1048576.0),
                     progress.percent() >= 0 ? String.format(" (%.1f%%)", progress.percent()) : "",
-                    progress.partsCompleted(), String.format("%.1f", progress.mibPerSecond()));
+                    progress.partsCompleted(),
+                    String.format("%.1f", progress.mibPerSecond()));
         }
     }
 
@@ -232,12 +263,21 @@ final class UploadRun {
         RetryPolicy retryPolicy = client.retryPolicy();
         for (int attempt = 0; ; attempt++) {
             try {
-                CompleteMultipartUploadResult r = client.completeMultipartUpload(request.bucket, request.key, uploadId, parts,
-                        request.options);
+                CompleteMultipartUploadResult r =
+                        client.completeMultipartUpload(request.bucket, request.key, uploadId, parts, request.options);
                 long crc = r.crc64() != null ? r.crc64() : expectedCrc;
                 logDone(size, parts.size());
-                return new UploadResult(request.bucket, request.key, uploadId, r.etag(), crc, size, parts.size(), partSize,
-                        r.requestId(), reused);
+                return new UploadResult(
+                        request.bucket,
+                        request.key,
+                        uploadId,
+                        r.etag(),
+                        crc,
+                        size,
+                        parts.size(),
+                        partSize,
+                        r.requestId(),
+                        reused);
             } catch (OssIntegrityException e) {
                 committed = true; // stored, but not what we sent: fail loudly, there is no upload left to abort
                 throw e;
@@ -259,28 +299,53 @@ final class UploadRun {
         }
     }
 
-    private UploadResult committedByEarlierAttempt(Long expectedCrc, long size, int partCount, OssException noSuchUpload) {
+    private UploadResult committedByEarlierAttempt(
+            Long expectedCrc, long size, int partCount, OssException noSuchUpload) {
         ObjectMetadata head = client.headObject(request.bucket, request.key);
-        if (expectedCrc == null || head.crc64() == null || head.crc64().longValue() != expectedCrc || head.contentLength() != size) {
+        if (expectedCrc == null
+                || head.crc64() == null
+                || head.crc64().longValue() != expectedCrc
+                || head.contentLength() != size) {
             // not ours: the upload vanished between two attempts of Complete
-            throw new UploadGoneException(request.bucket, request.key, uploadId, "a repeated CompleteMultipartUpload", noSuchUpload);
+            throw new UploadGoneException(
+                    request.bucket, request.key, uploadId, "a repeated CompleteMultipartUpload", noSuchUpload);
         }
-        LOG.info("CompleteMultipartUpload of {} was committed by an earlier attempt whose answer was lost; object verified by CRC-64",
+        LOG.info(
+                "CompleteMultipartUpload of {} was committed by an earlier attempt whose answer was lost; object verified by CRC-64",
                 uploadId);
-        return new UploadResult(request.bucket, request.key, uploadId, head.etag(), head.crc64(), size, partCount, partSize,
-                head.requestId(), reused);
+        return new UploadResult(
+                request.bucket,
+                request.key,
+                uploadId,
+                head.etag(),
+                head.crc64(),
+                size,
+                partCount,
+                partSize,
+                head.requestId(),
+                reused);
     }
 
     private UploadResult putEmpty() {
-        PutObjectResult r = client.putObject(request.bucket, request.key, RequestBody.empty().withDigests(
-                request.contentMd5 ? Md5.digest(new byte[0], 0, 0) : null, 0L), request.options);
+        PutObjectResult r = client.putObject(
+                request.bucket,
+                request.key,
+                RequestBody.empty().withDigests(request.contentMd5 ? Md5.digest(new byte[0], 0, 0) : null, 0L),
+                request.options);
         return new UploadResult(request.bucket, request.key, null, r.etag(), 0L, 0, 0, partSize, r.requestId(), 0);
     }
 
     private void logDone(long size, int parts) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        LOG.info("Uploaded oss://{}/{}: {} bytes in {} parts, {} s ({} MiB/s), upload {}", request.bucket, request.key, size, parts,
-                String.format("%.2f", seconds), String.format("%.1f", seconds > 0 ? size / 1048576.0 / seconds : 0), uploadId);
+        LOG.info(
+                "Uploaded oss://{}/{}: {} bytes in {} parts, {} s ({} MiB/s), upload {}",
+                request.bucket,
+                request.key,
+                size,
+                parts,
+                String.format("%.2f", seconds),
+                String.format("%.1f", seconds > 0 ? size / 1048576.0 / seconds : 0),
+                uploadId);
     }
 
     /** Aborts (when asked to) and wraps the original error; an abort failure is attached as suppressed. */
@@ -304,7 +369,8 @@ final class UploadRun {
             } catch (RuntimeException e) {
                 abortFailure = e;
             }
-            error = new MultipartUploadException(request.bucket, request.key, uploadId, aborted, done.size() - reused, t);
+            error = new MultipartUploadException(
+                    request.bucket, request.key, uploadId, aborted, done.size() - reused, t);
             if (abortFailure != null) {
                 error.addSuppressed(abortFailure);
             }

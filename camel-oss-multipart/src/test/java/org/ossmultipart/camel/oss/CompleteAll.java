@@ -11,10 +11,10 @@ import org.ossmultipart.camel.oss.model.ObjectOptions;
  */
 final class CompleteAll {
 
-    private CompleteAll() {
-    }
+    private CompleteAll() {}
 
-    static CompleteMultipartUploadResult complete(OssClient client, String bucket, String key, String uploadId, ObjectOptions options) {
+    static CompleteMultipartUploadResult complete(
+            OssClient client, String bucket, String key, String uploadId, ObjectOptions options) {
         OssCall call = client.completeCall(bucket, key, uploadId, options).header("x-oss-complete-all", "yes");
         return client.execute(call, response -> client.completeResult(call.describe(), response, null));
     }

@@ -51,13 +51,16 @@ class OssClientBehaviourTest {
     @Test
     void retryableErrorsAreRetriedAndEveryAttemptIsSignedAgain() {
         CountingProvider provider = new CountingProvider();
-        try (OssClient client = new OssClient(TestClients.config(OSS.server()).credentialsProvider(provider).build())) {
-            String uploadId = client.initiateMultipartUpload("b", "retry", ObjectOptions.none()).uploadId();
+        try (OssClient client = new OssClient(
+                TestClients.config(OSS.server()).credentialsProvider(provider).build())) {
+            String uploadId = client.initiateMultipartUpload("b", "retry", ObjectOptions.none())
+                    .uploadId();
             OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.error(503, "ServiceUnavailable"), 2);
             provider.calls.set(0);
             UploadPartResult r = client.uploadPart("b", "retry", uploadId, 1, body(new byte[] {1, 2, 3}));
             assertThat(r.etag()).isNotBlank();
-            assertThat(OSS.server().requestLog().of(OssOperation.UPLOAD_PART)).extracting(RecordedRequest::status)
+            assertThat(OSS.server().requestLog().of(OssOperation.UPLOAD_PART))
+                    .extracting(RecordedRequest::status)
                     .containsExactly(503, 503, 200);
             assertThat(provider.calls.get()).isEqualTo(3);
         }
@@ -65,8 +68,10 @@ class OssClientBehaviourTest {
 
     @Test
     void retriesStopAtMaxRetries() {
-        try (OssClient client = new OssClient(TestClients.config(OSS.server()).maxRetries(2).build())) {
-            String uploadId = client.initiateMultipartUpload("b", "exhaust", ObjectOptions.none()).uploadId();
+        try (OssClient client =
+                new OssClient(TestClients.config(OSS.server()).maxRetries(2).build())) {
+            String uploadId = client.initiateMultipartUpload("b", "exhaust", ObjectOptions.none())
+                    .uploadId();
             OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.error(500, "InternalError"), -1);
             assertThatThrownBy(() -> client.uploadPart("b", "exhaust", uploadId, 1, body(new byte[] {1})))
                     .isInstanceOfSatisfying(OssException.class, e -> {
@@ -74,29 +79,37 @@ class OssClientBehaviourTest {
                         assertThat(e.getStatusCode()).isEqualTo(500);
                         assertThat(e.getMessage()).contains("UploadPart oss://b/exhaust part 1");
                     });
-            assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART)).isEqualTo(3);
+            assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART))
+                    .isEqualTo(3);
         }
     }
 
     @Test
     void clientErrorsAreNotRetried() {
         try (OssClient client = TestClients.client(OSS.server())) {
-            OSS.server().faults().inject(OssOperation.INITIATE_MULTIPART_UPLOAD, Fault.error(400, "InvalidArgument"), -1);
+            OSS.server()
+                    .faults()
+                    .inject(OssOperation.INITIATE_MULTIPART_UPLOAD, Fault.error(400, "InvalidArgument"), -1);
             assertThatThrownBy(() -> client.initiateMultipartUpload("b", "no-retry", ObjectOptions.none()))
                     .isInstanceOf(OssException.class);
-            assertThat(OSS.server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD)).isEqualTo(1);
+            assertThat(OSS.server().requestLog().count(OssOperation.INITIATE_MULTIPART_UPLOAD))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void completeIsNeverResentByTheClient() {
         try (OssClient client = TestClients.client(OSS.server())) {
-            String uploadId = client.initiateMultipartUpload("b", "complete-once", ObjectOptions.none()).uploadId();
+            String uploadId = client.initiateMultipartUpload("b", "complete-once", ObjectOptions.none())
+                    .uploadId();
             UploadPartResult p = client.uploadPart("b", "complete-once", uploadId, 1, body(new byte[] {1}));
             OSS.server().faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.commitThenFail());
-            assertThatThrownBy(() -> client.completeMultipartUpload("b", "complete-once", uploadId, List.of(p.toPartETag()),
-                    ObjectOptions.none())).isInstanceOfSatisfying(OssException.class, e -> assertThat(e.isRetryable()).isTrue());
-            assertThat(OSS.server().requestLog().count(OssOperation.COMPLETE_MULTIPART_UPLOAD)).isEqualTo(1);
+            assertThatThrownBy(() -> client.completeMultipartUpload(
+                            "b", "complete-once", uploadId, List.of(p.toPartETag()), ObjectOptions.none()))
+                    .isInstanceOfSatisfying(
+                            OssException.class, e -> assertThat(e.isRetryable()).isTrue());
+            assertThat(OSS.server().requestLog().count(OssOperation.COMPLETE_MULTIPART_UPLOAD))
+                    .isEqualTo(1);
             assertThat(OSS.server().object("b", "complete-once")).isPresent(); // it did commit
         }
     }
@@ -104,14 +117,18 @@ class OssClientBehaviourTest {
     @Test
     void connectionResetMidBodyIsAnIoErrorAndRetried() {
         try (OssClient client = TestClients.client(OSS.server())) {
-            String uploadId = client.initiateMultipartUpload("b", "reset", ObjectOptions.none()).uploadId();
+            String uploadId = client.initiateMultipartUpload("b", "reset", ObjectOptions.none())
+                    .uploadId();
             OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.resetMidBody());
             UploadPartResult r = client.uploadPart("b", "reset", uploadId, 1, body(new byte[300 * 1024]));
             assertThat(r.size()).isEqualTo(300 * 1024);
-            assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART)).isEqualTo(2);
+            assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART))
+                    .isEqualTo(2);
         }
-        try (OssClient client = new OssClient(TestClients.config(OSS.server()).maxRetries(0).build())) {
-            String uploadId = client.initiateMultipartUpload("b", "reset2", ObjectOptions.none()).uploadId();
+        try (OssClient client =
+                new OssClient(TestClients.config(OSS.server()).maxRetries(0).build())) {
+            String uploadId = client.initiateMultipartUpload("b", "reset2", ObjectOptions.none())
+                    .uploadId();
             OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.resetMidBody());
             assertThatThrownBy(() -> client.uploadPart("b", "reset2", uploadId, 1, body(new byte[300 * 1024])))
                     .isInstanceOfSatisfying(OssException.class, e -> {
@@ -124,22 +141,29 @@ class OssClientBehaviourTest {
 
     @Test
     void slowAnswerTimesOutAndIsRetried() {
-        try (OssClient client = new OssClient(TestClients.config(OSS.server()).socketTimeout(Duration.ofMillis(300)).build())) {
-            String uploadId = client.initiateMultipartUpload("b", "slow", ObjectOptions.none()).uploadId();
+        try (OssClient client = new OssClient(TestClients.config(OSS.server())
+                .socketTimeout(Duration.ofMillis(300))
+                .build())) {
+            String uploadId = client.initiateMultipartUpload("b", "slow", ObjectOptions.none())
+                    .uploadId();
             OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.delay(Duration.ofMillis(1200)));
             UploadPartResult r = client.uploadPart("b", "slow", uploadId, 1, body(new byte[] {7}));
             assertThat(r.partNumber()).isEqualTo(1);
-            assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART)).isEqualTo(2);
+            assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART))
+                    .isEqualTo(2);
         }
     }
 
     @Test
     void wrongPartCrcIsAnIntegrityErrorNamingBothValues() {
-        try (OssClient client = new OssClient(TestClients.config(OSS.server()).maxRetries(1).build())) {
-            String uploadId = client.initiateMultipartUpload("b", "crc", ObjectOptions.none()).uploadId();
+        try (OssClient client =
+                new OssClient(TestClients.config(OSS.server()).maxRetries(1).build())) {
+            String uploadId = client.initiateMultipartUpload("b", "crc", ObjectOptions.none())
+                    .uploadId();
             byte[] data = {1, 2, 3};
             OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), 1);
-            assertThat(client.uploadPart("b", "crc", uploadId, 1, body(data)).crc64()).isEqualTo(Crc64.of(data)); // retried
+            assertThat(client.uploadPart("b", "crc", uploadId, 1, body(data)).crc64())
+                    .isEqualTo(Crc64.of(data)); // retried
             OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), -1);
             assertThatThrownBy(() -> client.uploadPart("b", "crc", uploadId, 1, body(data)))
                     .isInstanceOfSatisfying(OssIntegrityException.class, e -> {
@@ -153,11 +177,15 @@ class OssClientBehaviourTest {
     @Test
     void wrongObjectCrcOnCompleteIsNotRetryable() {
         try (OssClient client = TestClients.client(OSS.server())) {
-            String uploadId = client.initiateMultipartUpload("b", "obj-crc", ObjectOptions.none()).uploadId();
+            String uploadId = client.initiateMultipartUpload("b", "obj-crc", ObjectOptions.none())
+                    .uploadId();
             UploadPartResult p = client.uploadPart("b", "obj-crc", uploadId, 1, body(new byte[] {4, 5}));
             OSS.server().faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.wrongCrc());
-            assertThatThrownBy(() -> client.completeMultipartUpload("b", "obj-crc", uploadId, List.of(p.toPartETag()), ObjectOptions.none()))
-                    .isInstanceOfSatisfying(OssIntegrityException.class, e -> assertThat(e.isRetryable()).isFalse());
+            assertThatThrownBy(() -> client.completeMultipartUpload(
+                            "b", "obj-crc", uploadId, List.of(p.toPartETag()), ObjectOptions.none()))
+                    .isInstanceOfSatisfying(
+                            OssIntegrityException.class,
+                            e -> assertThat(e.isRetryable()).isFalse());
         }
     }
 
@@ -171,11 +199,16 @@ class OssClientBehaviourTest {
         AtomicInteger calls = new AtomicInteger();
         // a provider that has rotated by its third call, like an STS refresher would
         CredentialsProvider rotating = () -> calls.incrementAndGet() <= 2 ? one : two;
-        try (OssClient client = new OssClient(TestClients.config(OSS.server()).credentialsProvider(rotating).build())) {
-            String uploadId = client.initiateMultipartUpload("b", "sts-rotate", ObjectOptions.none()).uploadId(); // call 1
+        try (OssClient client = new OssClient(
+                TestClients.config(OSS.server()).credentialsProvider(rotating).build())) {
+            String uploadId = client.initiateMultipartUpload("b", "sts-rotate", ObjectOptions.none())
+                    .uploadId(); // call 1
             OSS.server().addStsCredentials("STS.one", "s1", "token-1", now.minusSeconds(1)); // STS.one expires now
-            assertThat(client.uploadPart("b", "sts-rotate", uploadId, 1, body(new byte[] {1})).etag()).isNotBlank();
-            assertThat(OSS.server().requestLog().of(OssOperation.UPLOAD_PART)).extracting(RecordedRequest::errorCode)
+            assertThat(client.uploadPart("b", "sts-rotate", uploadId, 1, body(new byte[] {1}))
+                            .etag())
+                    .isNotBlank();
+            assertThat(OSS.server().requestLog().of(OssOperation.UPLOAD_PART))
+                    .extracting(RecordedRequest::errorCode)
                     .containsExactly("SecurityTokenExpired", null);
         }
     }
@@ -193,33 +226,68 @@ class OssClientBehaviourTest {
 
     @Test
     void configurationIsValidatedWithClearMessages() {
-        assertThatThrownBy(() -> OssClientConfig.builder().endpoint("http://127.0.0.1:1").build())
+        assertThatThrownBy(() ->
+                        OssClientConfig.builder().endpoint("http://127.0.0.1:1").build())
                 .hasMessageContaining("region is required with signatureVersion V4");
-        assertThatThrownBy(() -> OssClientConfig.builder().region("cn-hangzhou").endpoint("ftp://x").build())
+        assertThatThrownBy(() -> OssClientConfig.builder()
+                        .region("cn-hangzhou")
+                        .endpoint("ftp://x")
+                        .build())
                 .hasMessageContaining("endpoint must be an http(s) URL");
-        assertThatThrownBy(() -> OssClientConfig.builder().region("cn-hangzhou").endpoint("http://host/path").build())
+        assertThatThrownBy(() -> OssClientConfig.builder()
+                        .region("cn-hangzhou")
+                        .endpoint("http://host/path")
+                        .build())
                 .hasMessageContaining("must not have a path");
-        assertThatThrownBy(() -> OssClientConfig.builder().region("cn-hangzhou").maxConnections(0).build())
+        assertThatThrownBy(() -> OssClientConfig.builder()
+                        .region("cn-hangzhou")
+                        .maxConnections(0)
+                        .build())
                 .hasMessageContaining("maxConnections must be 1..10000");
-        assertThatThrownBy(() -> OssClientConfig.builder().region("cn-hangzhou").maxRetries(-1).build())
+        assertThatThrownBy(() -> OssClientConfig.builder()
+                        .region("cn-hangzhou")
+                        .maxRetries(-1)
+                        .build())
                 .hasMessageContaining("maxRetries must be between 0 and 20");
-        OssClientConfig derived = OssClientConfig.builder().region("cn-hangzhou").build();
+        OssClientConfig derived =
+                OssClientConfig.builder().region("cn-hangzhou").build();
         assertThat(derived.endpoint().toString()).isEqualTo("https://oss-cn-hangzhou.aliyuncs.com");
         assertThat(derived.pathStyleAccess()).isFalse();
-        assertThat(OssClientConfig.builder().signatureVersion(SignatureVersion.V1).endpoint("http://localhost:9000").build()
-                .pathStyleAccess()).isTrue();
-        assertThat(OssClientConfig.builder().region("r").endpoint("http://[::1]:9000").build().pathStyleAccess()).isTrue();
-        assertThat(OssClientConfig.builder().region("r").endpoint("oss-cn-beijing.aliyuncs.com").build().endpoint().getScheme())
+        assertThat(OssClientConfig.builder()
+                        .signatureVersion(SignatureVersion.V1)
+                        .endpoint("http://localhost:9000")
+                        .build()
+                        .pathStyleAccess())
+                .isTrue();
+        assertThat(OssClientConfig.builder()
+                        .region("r")
+                        .endpoint("http://[::1]:9000")
+                        .build()
+                        .pathStyleAccess())
+                .isTrue();
+        assertThat(OssClientConfig.builder()
+                        .region("r")
+                        .endpoint("oss-cn-beijing.aliyuncs.com")
+                        .build()
+                        .endpoint()
+                        .getScheme())
                 .isEqualTo("https");
     }
 
     @Test
     void virtualHostedAddressingPutsTheBucketInTheHost() {
-        OssClientConfig config = OssClientConfig.builder().region("cn-hangzhou").credentialsProvider(
-                CredentialsProvider.of(new Credentials("ak", "sk"))).build();
+        OssClientConfig config = OssClientConfig.builder()
+                .region("cn-hangzhou")
+                .credentialsProvider(CredentialsProvider.of(new Credentials("ak", "sk")))
+                .build();
         HttpRequestFactory factory = new HttpRequestFactory(config);
-        var request = factory.build(new OssCall("UploadPart", "PUT", "bucket", "a b/../c+d").param("partNumber", 1)
-                .param("uploadId", "X Y").flag("sequential"), config.credentialsProvider().credentials(), Instant.now());
+        var request = factory.build(
+                new OssCall("UploadPart", "PUT", "bucket", "a b/../c+d")
+                        .param("partNumber", 1)
+                        .param("uploadId", "X Y")
+                        .flag("sequential"),
+                config.credentialsProvider().credentials(),
+                Instant.now());
         assertThat(factory.target("bucket").getHostName()).isEqualTo("bucket.oss-cn-hangzhou.aliyuncs.com");
         assertThat(request.getRequestUri()).isEqualTo("/a%20b/../c%2Bd?partNumber=1&uploadId=X%20Y&sequential");
         assertThat(request.getFirstHeader("Authorization").getValue()).startsWith("OSS4-HMAC-SHA256 Credential=ak/");
@@ -227,17 +295,19 @@ class OssClientBehaviourTest {
 
     @Test
     void environmentCredentials() {
-        EnvironmentCredentialsProvider env = new EnvironmentCredentialsProvider(Map.of(
-                "OSS_ACCESS_KEY_ID", "id", "OSS_ACCESS_KEY_SECRET", "secret", "OSS_SESSION_TOKEN", "tok"));
+        EnvironmentCredentialsProvider env = new EnvironmentCredentialsProvider(
+                Map.of("OSS_ACCESS_KEY_ID", "id", "OSS_ACCESS_KEY_SECRET", "secret", "OSS_SESSION_TOKEN", "tok"));
         assertThat(env.credentials()).isEqualTo(new Credentials("id", "secret", "tok"));
         assertThat(env.credentials().toString()).doesNotContain("secret").doesNotContain("tok");
         assertThatThrownBy(() -> new EnvironmentCredentialsProvider(Map.of()).credentials())
-                .hasMessageContaining("OSS_ACCESS_KEY_ID").hasMessageContaining("accessKeyId");
+                .hasMessageContaining("OSS_ACCESS_KEY_ID")
+                .hasMessageContaining("accessKeyId");
     }
 
     @Test
     void poolIsBoundedAndReleased() throws Exception {
-        try (OssClient client = new OssClient(TestClients.config(OSS.server()).maxConnections(3).build())) {
+        try (OssClient client =
+                new OssClient(TestClients.config(OSS.server()).maxConnections(3).build())) {
             for (int i = 0; i < 20; i++) {
                 client.putObject("b", "pool-" + i, RequestBody.ofBytes(new byte[] {1}), ObjectOptions.none());
                 try (var object = client.getObject("b", "pool-" + i, -1, -1)) {

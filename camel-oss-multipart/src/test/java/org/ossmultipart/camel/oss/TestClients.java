@@ -9,15 +9,14 @@ import org.ossmultipart.testkit.LocalOssServer;
 /** Clients wired to a local server, with fast retries so tests stay quick. */
 public final class TestClients {
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     public static OssClientConfig.Builder config(LocalOssServer server) {
         return OssClientConfig.builder()
                 .endpoint(server.endpoint())
                 .region(server.region())
-                .credentialsProvider(CredentialsProvider.of(
-                        new Credentials(LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)))
+                .credentialsProvider(CredentialsProvider.of(new Credentials(
+                        LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)))
                 .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(20));
     }
 

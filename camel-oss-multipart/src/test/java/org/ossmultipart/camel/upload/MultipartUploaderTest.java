@@ -87,17 +87,22 @@ class MultipartUploaderTest {
     void streamMuchLargerThanThePoolStaysWithinItsBound() throws Exception {
         long size = 40L * PART + 12345; // 41 parts, ~8x the pool
         StreamPartSource source = new StreamPartSource(generated(size, 1), -1);
-        UploadResult r = uploader.upload(UploadRequest.builder("engine", "stream.bin", source).partSize(PART).concurrency(4).build());
+        UploadResult r = uploader.upload(UploadRequest.builder("engine", "stream.bin", source)
+                .partSize(PART)
+                .concurrency(4)
+                .build());
         assertThat(r.size()).isEqualTo(size);
         assertThat(r.partCount()).isEqualTo(41);
         assertThat(r.crc64()).isEqualTo(crcOf(size, 1));
-        assertThat(OSS.server().object("engine", "stream.bin").orElseThrow().crc64()).isEqualTo(r.crc64());
+        assertThat(OSS.server().object("engine", "stream.bin").orElseThrow().crc64())
+                .isEqualTo(r.crc64());
         BufferPool pool = poolOf(source);
         assertThat(pool.capacity()).isEqualTo(5);
         assertThat(pool.allocated()).isLessThanOrEqualTo(5);
         assertThat(pool.peakInUse()).isLessThanOrEqualTo(5);
         assertThat(pool.inUse()).isZero();
-        assertThat(OSS.server().requestLog().peakInFlight(OssOperation.UPLOAD_PART)).isLessThanOrEqualTo(4);
+        assertThat(OSS.server().requestLog().peakInFlight(OssOperation.UPLOAD_PART))
+                .isLessThanOrEqualTo(4);
     }
 
     @Test
@@ -107,7 +112,10 @@ class MultipartUploaderTest {
         Path file = dir.resolve("f.bin");
         Files.write(file, data);
         FilePartSource source = new FilePartSource(file);
-        UploadResult r = uploader.upload(UploadRequest.builder("engine", "file.bin", source).partSize(PART).concurrency(3).build());
+        UploadResult r = uploader.upload(UploadRequest.builder("engine", "file.bin", source)
+                .partSize(PART)
+                .concurrency(3)
+                .build());
         assertThat(r.crc64()).isEqualTo(Crc64.of(data));
         assertThat(client.getObjectBytes("engine", "file.bin")).isEqualTo(data);
     }
@@ -116,11 +124,15 @@ class MultipartUploaderTest {
     void streamNeedingMoreThanTenThousandPartsFailsClearlyAndAborts() {
         long size = 10_001L * PART; // one byte too many parts' worth
         StreamPartSource source = new StreamPartSource(generated(size, 3), -1);
-        assertThatThrownBy(() -> uploader.upload(UploadRequest.builder("engine", "too-many", source).partSize(PART).concurrency(4)
-                .contentMd5(false).build()))
+        assertThatThrownBy(() -> uploader.upload(UploadRequest.builder("engine", "too-many", source)
+                        .partSize(PART)
+                        .concurrency(4)
+                        .contentMd5(false)
+                        .build()))
                 .isInstanceOfSatisfying(MultipartUploadException.class, e -> {
                     assertThat(e.isAborted()).isTrue();
-                    assertThat(e.getCause()).hasMessageContaining("more than 10000 parts of partSize=102400")
+                    assertThat(e.getCause())
+                            .hasMessageContaining("more than 10000 parts of partSize=102400")
                             .hasMessageContaining("set partSize to at least");
                 });
         assertThat(OSS.server().uploads("engine")).isEmpty();
@@ -128,9 +140,13 @@ class MultipartUploaderTest {
 
     @Test
     void aFailingPartAbortsTheUpload() {
-        OSS.server().faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 3, Fault.error(403, "AccessDenied"), -1);
+        OSS.server()
+                .faults()
+                .inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 3, Fault.error(403, "AccessDenied"), -1);
         StreamPartSource source = new StreamPartSource(generated(10L * PART, 4), -1);
-        assertThatThrownBy(() -> uploader.upload(UploadRequest.builder("engine", "fails", source).partSize(PART).build()))
+        assertThatThrownBy(() -> uploader.upload(UploadRequest.builder("engine", "fails", source)
+                        .partSize(PART)
+                        .build()))
                 .isInstanceOfSatisfying(MultipartUploadException.class, e -> {
                     assertThat(e.isAborted()).isTrue();
                     assertThat(e.getUploadId()).isNotNull();

@@ -43,7 +43,9 @@ public final class Credentials {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Credentials c && accessKeyId.equals(c.accessKeyId) && accessKeySecret.equals(c.accessKeySecret)
+        return o instanceof Credentials c
+                && accessKeyId.equals(c.accessKeyId)
+                && accessKeySecret.equals(c.accessKeySecret)
                 && Objects.equals(securityToken, c.securityToken);
     }
 

@@ -36,10 +36,14 @@ public final class EnvironmentCredentialsProvider implements CredentialsProvider
     @Override
     public Credentials credentials() {
         if (!isAvailable()) {
-            throw new IllegalStateException("No OSS credentials: set the accessKeyId and accessKeySecret options, a credentialsProvider, "
-                    + "or the environment variables " + ACCESS_KEY_ID + " and " + ACCESS_KEY_SECRET);
+            throw new IllegalStateException(
+                    "No OSS credentials: set the accessKeyId and accessKeySecret options, a credentialsProvider, "
+                            + "or the environment variables " + ACCESS_KEY_ID + " and " + ACCESS_KEY_SECRET);
         }
-        return new Credentials(environment.apply(ACCESS_KEY_ID), environment.apply(ACCESS_KEY_SECRET), environment.apply(SESSION_TOKEN));
+        return new Credentials(
+                environment.apply(ACCESS_KEY_ID),
+                environment.apply(ACCESS_KEY_SECRET),
+                environment.apply(SESSION_TOKEN));
     }
 
     private static boolean notBlank(String s) {

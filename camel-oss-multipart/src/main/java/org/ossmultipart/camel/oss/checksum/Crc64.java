@@ -17,6 +17,7 @@ public final class Crc64 implements Checksum {
 
     /** The ECMA-182 polynomial, bit-reversed. */
     private static final long POLY = 0xC96C5795D7870F42L;
+
     private static final long[] T0 = new long[256];
     private static final long[] T1 = new long[256];
     private static final long[] T2 = new long[256];
@@ -25,7 +26,8 @@ public final class Crc64 implements Checksum {
     private static final long[] T5 = new long[256];
     private static final long[] T6 = new long[256];
     private static final long[] T7 = new long[256];
-    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** X2N[k] = x^(2^k) mod P, in the reflected representation; k up to 3 + 63 covers any long length. */
     private static final long[] X2N = new long[67];
     /** Large inputs are hashed as four interleaved lanes of this many bytes (independent chains run in parallel in the CPU). */
@@ -124,8 +126,13 @@ public final class Crc64 implements Checksum {
 
     /** Eight bytes already XORed into the register, through the eight tables. */
     private static long step(long c) {
-        return T7[(int) c & 0xff] ^ T6[(int) (c >>> 8) & 0xff] ^ T5[(int) (c >>> 16) & 0xff] ^ T4[(int) (c >>> 24) & 0xff]
-                ^ T3[(int) (c >>> 32) & 0xff] ^ T2[(int) (c >>> 40) & 0xff] ^ T1[(int) (c >>> 48) & 0xff]
+        return T7[(int) c & 0xff]
+                ^ T6[(int) (c >>> 8) & 0xff]
+                ^ T5[(int) (c >>> 16) & 0xff]
+                ^ T4[(int) (c >>> 24) & 0xff]
+                ^ T3[(int) (c >>> 32) & 0xff]
+                ^ T2[(int) (c >>> 40) & 0xff]
+                ^ T1[(int) (c >>> 48) & 0xff]
                 ^ T0[(int) (c >>> 56) & 0xff];
     }
 

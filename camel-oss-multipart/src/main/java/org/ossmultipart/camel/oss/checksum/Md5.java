@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** MD5 helpers for {@code Content-MD5} (base64 of the 16 raw bytes) and part ETags (upper-case hex). */
 public final class Md5 {
 
-    private Md5() {
-    }
+    private Md5() {}
 
     public static MessageDigest newDigest() {
         try {

@@ -17,8 +17,7 @@ import org.ossmultipart.camel.oss.xml.OssXml;
  */
 public final class ErrorMapper {
 
-    private ErrorMapper() {
-    }
+    private ErrorMapper() {}
 
     public static OssException map(String operation, ClassicHttpResponse response, byte[] body) {
         int status = response.getCode();
@@ -36,14 +35,23 @@ public final class ErrorMapper {
         String requestId = header(response, "x-oss-request-id");
         String ec = header(response, "x-oss-ec");
         if (error == null || error.code == null) {
-            String snippet = body == null || body.length == 0 ? null
+            String snippet = body == null || body.length == 0
+                    ? null
                     : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
             return new OssException(operation, status, codeForStatus(status), snippet, requestId, null, ec, null, null);
         }
         Map<String, String> details = new LinkedHashMap<>();
         OssXml.leaves(error.others).forEach((name, value) -> details.put(name, redact(name, value)));
-        return new OssException(operation, status, error.code, error.message,
-                error.requestId != null ? error.requestId : requestId, error.hostId, error.ec != null ? error.ec : ec, details, null);
+        return new OssException(
+                operation,
+                status,
+                error.code,
+                error.message,
+                error.requestId != null ? error.requestId : requestId,
+                error.hostId,
+                error.ec != null ? error.ec : ec,
+                details,
+                null);
     }
 
     private static ErrorXml parse(byte[] body) {
@@ -71,7 +79,8 @@ public final class ErrorMapper {
 
     /** The string-to-sign echoed by SignatureDoesNotMatch contains the STS token: never keep it. */
     private static String redact(String name, String value) {
-        if (value == null || !(name.equals("StringToSign") || name.equals("CanonicalRequest") || name.equals("SecurityToken"))) {
+        if (value == null
+                || !(name.equals("StringToSign") || name.equals("CanonicalRequest") || name.equals("SecurityToken"))) {
             return value;
         }
         if (name.equals("SecurityToken")) {

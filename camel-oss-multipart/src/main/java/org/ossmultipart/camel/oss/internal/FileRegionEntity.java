@@ -55,7 +55,8 @@ final class FileRegionEntity extends AbstractHttpEntity {
                 buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
                 int n = ch.read(buf, pos);
                 if (n < 0) {
-                    throw new IOException("file " + file + " ended at " + pos + ", expected " + end + " bytes: was it truncated?");
+                    throw new IOException(
+                            "file " + file + " ended at " + pos + ", expected " + end + " bytes: was it truncated?");
                 }
                 out.write(buf.array(), 0, n);
                 pos += n;

@@ -35,22 +35,25 @@ public final class HttpRequestFactory {
         if (bucket != null && !config.pathStyleAccess()) {
             host = bucket + "." + host;
         }
-        return new HttpHost(config.endpoint().getScheme(), host, config.endpoint().getPort());
+        return new HttpHost(
+                config.endpoint().getScheme(), host, config.endpoint().getPort());
     }
 
     public ClassicHttpRequest build(OssCall call, Credentials credentials, Instant time) {
         SignableRequest signable = new SignableRequest(call.method, call.bucket, call.key, call.query, call.headers);
         signer.sign(signable, credentials, time);
-        BasicClassicHttpRequest request = new BasicClassicHttpRequest(call.method, target(call.bucket), pathAndQuery(call));
+        BasicClassicHttpRequest request =
+                new BasicClassicHttpRequest(call.method, target(call.bucket), pathAndQuery(call));
         for (Map.Entry<String, String> h : signable.headers().entrySet()) {
             request.addHeader(h.getKey(), h.getValue());
         }
         RequestBody body = call.body;
         if (body != null) {
             // no ContentType on the entity: HttpClient would add an unsigned Content-Type header
-            request.setEntity(body.isFile()
-                    ? new FileRegionEntity(body.file(), body.fileOffset(), body.length())
-                    : new ByteArrayEntity(body.bytes(), body.offset(), (int) body.length(), null));
+            request.setEntity(
+                    body.isFile()
+                            ? new FileRegionEntity(body.file(), body.fileOffset(), body.length())
+                            : new ByteArrayEntity(body.bytes(), body.offset(), (int) body.length(), null));
         }
         return request;
     }

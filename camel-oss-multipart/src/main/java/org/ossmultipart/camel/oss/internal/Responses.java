@@ -21,8 +21,7 @@ public final class Responses {
 
     private static final String CRC_HEADER = "x-oss-hash-crc64ecma";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     public static byte[] body(ClassicHttpResponse response) throws IOException {
         HttpEntity entity = response.getEntity();
@@ -80,7 +79,8 @@ public final class Responses {
         }
         String length = header(response, "Content-Length");
         HttpEntity entity = response.getEntity();
-        long contentLength = length != null ? Long.parseLong(length.trim()) : entity != null ? entity.getContentLength() : -1;
+        long contentLength =
+                length != null ? Long.parseLong(length.trim()) : entity != null ? entity.getContentLength() : -1;
         String contentType = header(response, "Content-Type");
         if (contentType == null && entity != null) {
             contentType = entity.getContentType();
@@ -89,13 +89,21 @@ public final class Responses {
         Instant modified = null;
         if (lastModified != null) {
             try {
-                modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
             } catch (DateTimeParseException ignored) {
                 // optional
             }
         }
-        return new ObjectMetadata(contentLength, contentType, PartETag.stripQuotes(header(response, "ETag")), crc(response), modified,
-                header(response, "x-oss-storage-class"), header(response, "x-oss-object-type"), Map.copyOf(meta),
+        return new ObjectMetadata(
+                contentLength,
+                contentType,
+                PartETag.stripQuotes(header(response, "ETag")),
+                crc(response),
+                modified,
+                header(response, "x-oss-storage-class"),
+                header(response, "x-oss-object-type"),
+                Map.copyOf(meta),
                 requestId(response));
     }
 }

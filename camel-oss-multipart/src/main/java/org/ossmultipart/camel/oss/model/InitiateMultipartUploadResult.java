@@ -1,5 +1,4 @@
 package org.ossmultipart.camel.oss.model;
 
 /** The answer to InitiateMultipartUpload. */
-public record InitiateMultipartUploadResult(String bucket, String key, String uploadId, String requestId) {
-}
+public record InitiateMultipartUploadResult(String bucket, String key, String uploadId, String requestId) {}

@@ -6,8 +6,8 @@ import org.ossmultipart.camel.oss.OssLimits;
  * One page request for ListMultipartUploads. All fields optional; {@code maxUploads} 1..1000
  * (0 = server default, 1000).
  */
-public record ListMultipartUploadsRequest(String bucket, String prefix, String delimiter, String keyMarker,
-                                          String uploadIdMarker, int maxUploads) {
+public record ListMultipartUploadsRequest(
+        String bucket, String prefix, String delimiter, String keyMarker, String uploadIdMarker, int maxUploads) {
 
     public ListMultipartUploadsRequest {
         if (bucket == null || bucket.isEmpty()) {

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  */
 public final class ObjectOptions {
 
-    public static final Set<String> STORAGE_CLASSES = Set.of("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive");
+    public static final Set<String> STORAGE_CLASSES =
+            Set.of("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive");
     public static final Set<String> SERVER_SIDE_ENCRYPTIONS = Set.of("AES256", "KMS", "SM4");
     public static final Set<String> OBJECT_ACLS = Set.of("private", "public-read", "public-read-write", "default");
 
@@ -115,8 +116,8 @@ public final class ObjectOptions {
             if (meta != null) {
                 meta.forEach((k, v) -> {
                     if (k == null || k.isBlank() || !k.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
-                        throw new IllegalArgumentException("user metadata names must be printable ASCII without spaces or ':', was '"
-                                + k + "'");
+                        throw new IllegalArgumentException(
+                                "user metadata names must be printable ASCII without spaces or ':', was '" + k + "'");
                     }
                     userMetadata.put(k.toLowerCase(Locale.ROOT), v == null ? "" : v);
                 });
@@ -133,7 +134,8 @@ public final class ObjectOptions {
                 return null;
             }
             if (!allowed.contains(value)) {
-                throw new IllegalArgumentException(option + " must be one of " + new TreeSet<>(allowed) + ", was '" + value + "'");
+                throw new IllegalArgumentException(
+                        option + " must be one of " + new TreeSet<>(allowed) + ", was '" + value + "'");
             }
             return value;
         }

@@ -62,7 +62,9 @@ public final class RetryPolicy {
         boolean retry = failure.isRetryable();
         if ("RequestTimeTooSkewed".equals(code)) {
             retry = correctClock(failure);
-        } else if (("SecurityTokenExpired".equals(code) || "InvalidSecurityToken".equals(code) || "InvalidAccessKeyId".equals(code))
+        } else if (("SecurityTokenExpired".equals(code)
+                        || "InvalidSecurityToken".equals(code)
+                        || "InvalidAccessKeyId".equals(code))
                 && !failure.wasSignedWith(credentials.credentials())) {
             retry = true; // the provider has rotated the credentials since this attempt was signed
         }
@@ -82,7 +84,9 @@ public final class RetryPolicy {
         try {
             Instant server = Instant.parse(serverTime.trim());
             clockOffset = Duration.between(clock.instant(), server);
-            LOG.warn("The local clock is off by {} from the OSS server's; signing with the server's time from now on", clockOffset);
+            LOG.warn(
+                    "The local clock is off by {} from the OSS server's; signing with the server's time from now on",
+                    clockOffset);
             return true;
         } catch (DateTimeParseException e) {
             return false;

@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** The JDK's HMAC and SHA-256, without checked exceptions. */
 final class Hmac {
 
-    private Hmac() {
-    }
+    private Hmac() {}
 
     static byte[] sha1(byte[] key, String data) {
         return mac("HmacSHA1", key, data);

@@ -12,8 +12,7 @@ public final class OssEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private OssEncoding() {
-    }
+    private OssEncoding() {}
 
     /** Encodes a key or path, keeping {@code /}. */
     public static String encodePath(String path) {
@@ -30,8 +29,14 @@ public final class OssEncoding {
         StringBuilder sb = null;
         for (int i = 0; i < bytes.length; i++) {
             int c = bytes[i] & 0xff;
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~' || (keepSlash && c == '/');
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || (keepSlash && c == '/');
             if (plain) {
                 if (sb != null) {
                     sb.append((char) c);

@@ -22,7 +22,8 @@ public final class SignableRequest {
     /** Case-insensitive by name, keeps the first spelling. */
     private final TreeMap<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    public SignableRequest(String method, String bucket, String key, Map<String, String> query, Map<String, String> headers) {
+    public SignableRequest(
+            String method, String bucket, String key, Map<String, String> query, Map<String, String> headers) {
         this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
         this.bucket = bucket;
         this.key = key == null ? "" : key;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +19,66 @@ public final class V1Signer implements RequestSigner {
 
     /** Query parameters that belong to the canonical resource (the official SDKs' list, multipart-relevant part). */
     private static final Set<String> SUB_RESOURCES = Set.of(
-            "acl", "uploads", "location", "cors", "logging", "website", "referer", "lifecycle", "delete", "append",
-            "tagging", "objectMeta", "uploadId", "partNumber", "security-token", "position", "img", "style", "styleName",
-            "replication", "replicationProgress", "replicationLocation", "cname", "bucketInfo", "comp", "qos", "live",
-            "status", "vod", "startTime", "endTime", "symlink", "x-oss-process", "response-content-type",
-            "response-content-language", "response-expires", "response-cache-control", "response-content-disposition",
-            "response-content-encoding", "restore", "callback", "callback-var", "qosInfo", "policy", "stat", "encryption",
-            "versions", "versioning", "versionId", "requestPayment", "x-oss-request-payer", "sequential", "inventory",
-            "inventoryId", "continuation-token", "asyncFetch", "worm", "wormId", "wormExtend", "resourceGroup");
+            "acl",
+            "uploads",
+            "location",
+            "cors",
+            "logging",
+            "website",
+            "referer",
+            "lifecycle",
+            "delete",
+            "append",
+            "tagging",
+            "objectMeta",
+            "uploadId",
+            "partNumber",
+            "security-token",
+            "position",
+            "img",
+            "style",
+            "styleName",
+            "replication",
+            "replicationProgress",
+            "replicationLocation",
+            "cname",
+            "bucketInfo",
+            "comp",
+            "qos",
+            "live",
+            "status",
+            "vod",
+            "startTime",
+            "endTime",
+            "symlink",
+            "x-oss-process",
+            "response-content-type",
+            "response-content-language",
+            "response-expires",
+            "response-cache-control",
+            "response-content-disposition",
+            "response-content-encoding",
+            "restore",
+            "callback",
+            "callback-var",
+            "qosInfo",
+            "policy",
+            "stat",
+            "encryption",
+            "versions",
+            "versioning",
+            "versionId",
+            "requestPayment",
+            "x-oss-request-payer",
+            "sequential",
+            "inventory",
+            "inventoryId",
+            "continuation-token",
+            "asyncFetch",
+            "worm",
+            "wormId",
+            "wormExtend",
+            "resourceGroup");
 
     @Override
     public void sign(SignableRequest request, Credentials credentials, Instant time) {
@@ -35,18 +86,23 @@ public final class V1Signer implements RequestSigner {
         if (credentials.securityToken() != null) {
             request.setHeader("x-oss-security-token", credentials.securityToken());
         }
-        String signature = Base64.getEncoder().encodeToString(
-                Hmac.sha1(credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), stringToSign(request)));
+        String signature = Base64.getEncoder()
+                .encodeToString(Hmac.sha1(
+                        credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), stringToSign(request)));
         request.setHeader("Authorization", "OSS " + credentials.accessKeyId() + ":" + signature);
     }
 
     /** VERB, Content-MD5, Content-Type, Date, canonical x-oss- headers, canonical resource. */
     public static String stringToSign(SignableRequest request) {
         StringBuilder sb = new StringBuilder(256);
-        sb.append(request.method()).append('\n')
-                .append(orEmpty(request.header("Content-MD5"))).append('\n')
-                .append(orEmpty(request.header("Content-Type"))).append('\n')
-                .append(orEmpty(request.header("Date"))).append('\n');
+        sb.append(request.method())
+                .append('\n')
+                .append(orEmpty(request.header("Content-MD5")))
+                .append('\n')
+                .append(orEmpty(request.header("Content-Type")))
+                .append('\n')
+                .append(orEmpty(request.header("Date")))
+                .append('\n');
         TreeMap<String, String> ossHeaders = new TreeMap<>();
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
@@ -54,7 +110,8 @@ public final class V1Signer implements RequestSigner {
                 ossHeaders.merge(name, h.getValue().trim(), (a, b) -> a + "," + b);
             }
         }
-        ossHeaders.forEach((name, value) -> sb.append(name).append(':').append(value).append('\n'));
+        ossHeaders.forEach(
+                (name, value) -> sb.append(name).append(':').append(value).append('\n'));
         sb.append(request.resource());
         TreeMap<String, String> sub = new TreeMap<>();
         request.query().forEach((name, value) -> {

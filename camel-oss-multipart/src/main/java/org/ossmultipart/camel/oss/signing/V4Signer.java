@@ -1,12 +1,10 @@
 package org.ossmultipart.camel.oss.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +22,8 @@ public final class V4Signer implements RequestSigner {
 
     public static final String ALGORITHM = "OSS4-HMAC-SHA256";
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final String region;
     private final String product;
@@ -45,7 +43,8 @@ public final class V4Signer implements RequestSigner {
         }
         this.region = region;
         this.product = Objects.requireNonNull(product, "product");
-        this.additionalHeaders = additionalHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT))
+        this.additionalHeaders = additionalHeaders.stream()
+                .map(h -> h.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -64,7 +63,10 @@ public final class V4Signer implements RequestSigner {
                 + HexFormat.of().formatHex(Hmac.sha256Digest(canonicalRequest(request, additional)));
         byte[] key = signingKey(credentials.accessKeySecret(), date);
         String signature = HexFormat.of().formatHex(Hmac.sha256(key, stringToSign));
-        StringBuilder auth = new StringBuilder(ALGORITHM).append(" Credential=").append(credentials.accessKeyId()).append('/')
+        StringBuilder auth = new StringBuilder(ALGORITHM)
+                .append(" Credential=")
+                .append(credentials.accessKeyId())
+                .append('/')
                 .append(scope);
         if (!additional.isEmpty()) {
             auth.append(",AdditionalHeaders=").append(String.join(";", additional));
@@ -108,8 +110,9 @@ public final class V4Signer implements RequestSigner {
         sb.append(request.method()).append('\n');
         sb.append(OssEncoding.encodePath(request.resource())).append('\n');
         TreeMap<String, String> query = new TreeMap<>();
-        request.query().forEach((name, value) -> query.put(OssEncoding.encodeComponent(name),
-                value == null ? "" : OssEncoding.encodeComponent(value)));
+        request.query()
+                .forEach((name, value) -> query.put(
+                        OssEncoding.encodeComponent(name), value == null ? "" : OssEncoding.encodeComponent(value)));
         boolean first = true;
         for (Map.Entry<String, String> e : query.entrySet()) {
             if (!first) {
@@ -129,7 +132,8 @@ public final class V4Signer implements RequestSigner {
                 signed.merge(name, h.getValue().trim(), (a, b) -> a + "," + b);
             }
         }
-        signed.forEach((name, value) -> sb.append(name).append(':').append(value).append('\n'));
+        signed.forEach(
+                (name, value) -> sb.append(name).append(':').append(value).append('\n'));
         sb.append('\n');
         sb.append(String.join(";", additional)).append('\n');
         sb.append(UNSIGNED_PAYLOAD);

@@ -19,6 +19,7 @@ public class CompleteRequestXml {
     public static class Part {
         @XmlElement(name = "PartNumber")
         public int partNumber;
+
         @XmlElement(name = "ETag")
         public String etag;
     }

@@ -11,12 +11,16 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 public class CompleteResultXml {
     @XmlElement(name = "EncodingType")
     public String encodingType;
+
     @XmlElement(name = "Location")
     public String location;
+
     @XmlElement(name = "Bucket")
     public String bucket;
+
     @XmlElement(name = "Key")
     public String key;
+
     @XmlElement(name = "ETag")
     public String etag;
 }

@@ -15,14 +15,19 @@ import org.w3c.dom.Element;
 public class ErrorXml {
     @XmlElement(name = "Code")
     public String code;
+
     @XmlElement(name = "Message")
     public String message;
+
     @XmlElement(name = "RequestId")
     public String requestId;
+
     @XmlElement(name = "HostId")
     public String hostId;
+
     @XmlElement(name = "EC")
     public String ec;
+
     @XmlAnyElement
     public List<Element> others = new ArrayList<>();
 }

@@ -11,10 +11,13 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 public class InitiateResultXml {
     @XmlElement(name = "EncodingType")
     public String encodingType;
+
     @XmlElement(name = "Bucket")
     public String bucket;
+
     @XmlElement(name = "Key")
     public String key;
+
     @XmlElement(name = "UploadId")
     public String uploadId;
 }

@@ -19,34 +19,47 @@ public class ListPartsResultXml {
     public static class Part {
         @XmlElement(name = "PartNumber")
         public int partNumber;
+
         @XmlElement(name = "LastModified")
         public String lastModified;
+
         @XmlElement(name = "ETag")
         public String etag;
+
         @XmlElement(name = "HashCrc64ecma")
         public String hashCrc64ecma;
+
         @XmlElement(name = "Size")
         public long size;
     }
 
     @XmlElement(name = "EncodingType")
     public String encodingType;
+
     @XmlElement(name = "Bucket")
     public String bucket;
+
     @XmlElement(name = "Key")
     public String key;
+
     @XmlElement(name = "UploadId")
     public String uploadId;
+
     @XmlElement(name = "StorageClass")
     public String storageClass;
+
     @XmlElement(name = "PartNumberMarker")
     public Integer partNumberMarker;
+
     @XmlElement(name = "NextPartNumberMarker")
     public Integer nextPartNumberMarker;
+
     @XmlElement(name = "MaxParts")
     public Integer maxParts;
+
     @XmlElement(name = "IsTruncated")
     public Boolean truncated;
+
     @XmlElement(name = "Part")
     public List<Part> parts = new ArrayList<>();
 }

@@ -19,10 +19,13 @@ public class ListUploadsResultXml {
     public static class Upload {
         @XmlElement(name = "Key")
         public String key;
+
         @XmlElement(name = "UploadId")
         public String uploadId;
+
         @XmlElement(name = "StorageClass")
         public String storageClass;
+
         @XmlElement(name = "Initiated")
         public String initiated;
     }
@@ -37,26 +40,37 @@ public class ListUploadsResultXml {
 
     @XmlElement(name = "EncodingType")
     public String encodingType;
+
     @XmlElement(name = "Bucket")
     public String bucket;
+
     @XmlElement(name = "KeyMarker")
     public String keyMarker;
+
     @XmlElement(name = "UploadIdMarker")
     public String uploadIdMarker;
+
     @XmlElement(name = "NextKeyMarker")
     public String nextKeyMarker;
+
     @XmlElement(name = "NextUploadIdMarker")
     public String nextUploadIdMarker;
+
     @XmlElement(name = "Delimiter")
     public String delimiter;
+
     @XmlElement(name = "Prefix")
     public String prefix;
+
     @XmlElement(name = "MaxUploads")
     public Integer maxUploads;
+
     @XmlElement(name = "IsTruncated")
     public Boolean truncated;
+
     @XmlElement(name = "Upload")
     public List<Upload> uploads = new ArrayList<>();
+
     @XmlElement(name = "CommonPrefixes")
     public List<CommonPrefix> commonPrefixes = new ArrayList<>();
 }

@@ -32,8 +32,13 @@ public final class OssXml {
 
     static {
         try {
-            CONTEXT = JAXBContext.newInstance(InitiateResultXml.class, CompleteRequestXml.class, CompleteResultXml.class,
-                    ListUploadsResultXml.class, ListPartsResultXml.class, ErrorXml.class);
+            CONTEXT = JAXBContext.newInstance(
+                    InitiateResultXml.class,
+                    CompleteRequestXml.class,
+                    CompleteResultXml.class,
+                    ListUploadsResultXml.class,
+                    ListPartsResultXml.class,
+                    ErrorXml.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -49,8 +54,7 @@ public final class OssXml {
         }
     }
 
-    private OssXml() {
-    }
+    private OssXml() {}
 
     /** Thrown when a body is not the expected XML document (or declares a DOCTYPE). */
     public static final class XmlException extends RuntimeException {
@@ -67,14 +71,18 @@ public final class OssXml {
             XMLReader reader = PARSERS.newSAXParser().getXMLReader();
             NamespaceStripper filter = new NamespaceStripper(reader);
             Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
-            Object result = unmarshaller.unmarshal(new SAXSource(filter, new InputSource(new ByteArrayInputStream(body))));
+            Object result =
+                    unmarshaller.unmarshal(new SAXSource(filter, new InputSource(new ByteArrayInputStream(body))));
             if (!type.isInstance(result)) {
-                throw new XmlException("expected " + type.getSimpleName() + " but the document was "
-                        + (result == null ? "empty" : result.getClass().getSimpleName()), null);
+                throw new XmlException(
+                        "expected " + type.getSimpleName() + " but the document was "
+                                + (result == null ? "empty" : result.getClass().getSimpleName()),
+                        null);
             }
             return type.cast(result);
         } catch (JAXBException | SAXException | ParserConfigurationException e) {
-            Throwable cause = e instanceof JAXBException j && j.getLinkedException() != null ? j.getLinkedException() : e;
+            Throwable cause =
+                    e instanceof JAXBException j && j.getLinkedException() != null ? j.getLinkedException() : e;
             throw new XmlException("not a valid OSS XML document: " + cause.getMessage(), cause);
         } catch (ClassCastException | IllegalArgumentException e) {
             throw new XmlException("not a valid OSS XML document: " + e.getMessage(), e);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.ossmultipart.testkit.internal.ServerCrc64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ossmultipart.testkit.internal.ServerCrc64;
 
 /** CRC-64 check values (oss-protocol.md §7.2) and combine on random splits (§7.3). */
 class Crc64Test {
@@ -19,9 +19,9 @@ class Crc64Test {
 
     @ParameterizedTest
     @CsvSource({
-            "123456789, 11051210869376104954",
-            "This is a test of the emergency broadcast system., 2871916124362751090",
-            "0123456789, 2838902930144391966",
+        "123456789, 11051210869376104954",
+        "This is a test of the emergency broadcast system., 2871916124362751090",
+        "0123456789, 2838902930144391966",
     })
     void checkValues(String input, String unsignedCrc) {
         assertThat(Long.toUnsignedString(crc(input))).isEqualTo(unsignedCrc);
@@ -57,7 +57,9 @@ class Crc64Test {
             int off = random.nextInt(8);
             long expected = reference(data, off, len);
             assertThat(Crc64.of(data, off, len)).as("client, length %d", len).isEqualTo(expected);
-            assertThat(ServerCrc64.update(0, data, off, len)).as("server, length %d", len).isEqualTo(expected);
+            assertThat(ServerCrc64.update(0, data, off, len))
+                    .as("server, length %d", len)
+                    .isEqualTo(expected);
             assertThat(Crc64.update(Crc64.of(data, 0, off), data, off, len)).isEqualTo(reference(data, 0, off + len));
         }
     }
@@ -84,7 +86,9 @@ class Crc64Test {
             int split = data.length == 0 ? 0 : random.nextInt(data.length + 1);
             long a = Crc64.of(data, 0, split);
             long b = Crc64.of(data, split, data.length - split);
-            assertThat(Crc64.combine(a, b, data.length - split)).as("split %d of %d", split, data.length).isEqualTo(Crc64.of(data));
+            assertThat(Crc64.combine(a, b, data.length - split))
+                    .as("split %d of %d", split, data.length)
+                    .isEqualTo(Crc64.of(data));
         }
     }
 

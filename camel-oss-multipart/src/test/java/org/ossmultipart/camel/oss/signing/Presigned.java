@@ -16,8 +16,7 @@ import org.ossmultipart.camel.oss.auth.Credentials;
  */
 final class Presigned {
 
-    private Presigned() {
-    }
+    private Presigned() {}
 
     /** {@code OSSAccessKeyId}, {@code Expires} (epoch seconds), {@code Signature} and, for STS, {@code security-token}. */
     static Map<String, String> v1(SignableRequest request, Credentials credentials, long expiresEpochSeconds) {
@@ -25,10 +24,12 @@ final class Presigned {
         if (credentials.securityToken() != null) {
             query.put("security-token", credentials.securityToken());
         }
-        SignableRequest signed = new SignableRequest(request.method(), request.bucket(), request.key(), query, request.headers());
+        SignableRequest signed =
+                new SignableRequest(request.method(), request.bucket(), request.key(), query, request.headers());
         signed.setHeader("Date", Long.toString(expiresEpochSeconds)); // the expiry takes the place of the date
-        String signature = Base64.getEncoder().encodeToString(
-                Hmac.sha1(credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), V1Signer.stringToSign(signed)));
+        String signature = Base64.getEncoder()
+                .encodeToString(Hmac.sha1(
+                        credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), V1Signer.stringToSign(signed)));
         query.put("OSSAccessKeyId", credentials.accessKeyId());
         query.put("Expires", Long.toString(expiresEpochSeconds));
         query.put("Signature", signature);
@@ -36,8 +37,8 @@ final class Presigned {
     }
 
     /** The request's parameters plus {@code x-oss-signature-version}, credential, date, expiry, token and signature. */
-    static Map<String, String> v4(V4Signer signer, SignableRequest request, Credentials credentials, Instant signTime,
-                                  Duration expires) {
+    static Map<String, String> v4(
+            V4Signer signer, SignableRequest request, Credentials credentials, Instant signTime, Duration expires) {
         String dateTime = V4Signer.DATE_TIME.format(signTime);
         String date = dateTime.substring(0, 8);
         String scope = date + "/" + signer.region() + "/" + signer.product() + "/aliyun_v4_request";
@@ -53,11 +54,14 @@ final class Presigned {
         if (credentials.securityToken() != null) {
             query.put("x-oss-security-token", credentials.securityToken());
         }
-        SignableRequest signed = new SignableRequest(request.method(), request.bucket(), request.key(), query, request.headers());
+        SignableRequest signed =
+                new SignableRequest(request.method(), request.bucket(), request.key(), query, request.headers());
         String stringToSign = V4Signer.ALGORITHM + "\n" + dateTime + "\n" + scope + "\n"
                 + HexFormat.of().formatHex(Hmac.sha256Digest(V4Signer.canonicalRequest(signed, additional)));
-        query.put("x-oss-signature",
-                HexFormat.of().formatHex(Hmac.sha256(signer.signingKey(credentials.accessKeySecret(), date), stringToSign)));
+        query.put(
+                "x-oss-signature",
+                HexFormat.of()
+                        .formatHex(Hmac.sha256(signer.signingKey(credentials.accessKeySecret(), date), stringToSign)));
         return query;
     }
 }

@@ -9,8 +9,7 @@ import org.ossmultipart.testkit.LocalOssServer;
  */
 public final class KameletsExample {
 
-    private KameletsExample() {
-    }
+    private KameletsExample() {}
 
     public static void main(String[] args) throws Exception {
         LocalOssServer local = null;
@@ -20,7 +19,8 @@ public final class KameletsExample {
             System.out.println("No OSS_ENDPOINT set: using a local OSS server at " + local.endpoint());
         }
         KameletMain main = create(local, System.getProperty("example.inbox", "target/inbox"), "1d", 3_600_000);
-        System.out.println("Drop files into " + System.getProperty("example.inbox", "target/inbox") + " (Ctrl-C stops)");
+        System.out.println(
+                "Drop files into " + System.getProperty("example.inbox", "target/inbox") + " (Ctrl-C stops)");
         main.run();
         if (local != null) {
             local.stop();

@@ -24,10 +24,14 @@ class KameletsExampleTest {
     @Test
     void yamlRouteUploadsThroughTheSinkAndTheSourceAbortsStaleUploads(@TempDir Path dir) throws Exception {
         try (LocalOssServer server = LocalOssServer.builder().build().start();
-             OssClient client = new OssClient(OssClientConfig.builder().endpoint(server.endpoint()).region(server.region())
-                     .credentialsProvider(CredentialsProvider.of(new Credentials(LocalOssServer.DEFAULT_ACCESS_KEY_ID,
-                             LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))).build())) {
-            String stale = client.initiateMultipartUpload("kamelets-example", "old.bin", ObjectOptions.none()).uploadId();
+                OssClient client = new OssClient(OssClientConfig.builder()
+                        .endpoint(server.endpoint())
+                        .region(server.region())
+                        .credentialsProvider(CredentialsProvider.of(new Credentials(
+                                LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)))
+                        .build())) {
+            String stale = client.initiateMultipartUpload("kamelets-example", "old.bin", ObjectOptions.none())
+                    .uploadId();
             server.setInitiated("kamelets-example", stale, Instant.now().minus(Duration.ofDays(2)));
             Path inbox = Files.createDirectories(dir.resolve("inbox"));
             KameletMain main = KameletsExample.create(server, inbox.toString(), "1d", 100);
@@ -37,9 +41,13 @@ class KameletsExampleTest {
                 new Random(9).nextBytes(data);
                 Path staged = Files.write(dir.resolve("video.bin"), data);
                 Files.move(staged, inbox.resolve("video.bin"));
-                await().atMost(Duration.ofSeconds(30)).until(() -> server.object("kamelets-example", "video.bin").isPresent());
-                assertThat(client.getObjectBytes("kamelets-example", "video.bin")).isEqualTo(data);
-                await().atMost(Duration.ofSeconds(30)).until(() -> server.uploads("kamelets-example").isEmpty());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() ->
+                                server.object("kamelets-example", "video.bin").isPresent());
+                assertThat(client.getObjectBytes("kamelets-example", "video.bin"))
+                        .isEqualTo(data);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> server.uploads("kamelets-example").isEmpty());
             } finally {
                 main.stop();
             }

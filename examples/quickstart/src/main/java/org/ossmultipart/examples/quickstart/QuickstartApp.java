@@ -16,8 +16,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.ossmultipart.camel.OssMultipartConstants;
 import org.ossmultipart.camel.OssMultipartEndpoint;
-import org.ossmultipart.camel.oss.checksum.Crc64;
 import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.checksum.Crc64;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.testkit.LocalOssServer;
@@ -32,8 +32,7 @@ import org.ossmultipart.testkit.LocalOssServer;
  */
 public final class QuickstartApp {
 
-    private QuickstartApp() {
-    }
+    private QuickstartApp() {}
 
     public static void main(String[] args) throws Exception {
         long sizeMb = Long.getLong("quickstart.sizeMb", 200);
@@ -62,9 +61,11 @@ public final class QuickstartApp {
                 @Override
                 public void configure() {
                     from("direct:upload").to("oss-multipart:" + bucket + "?progressInterval=500ms");
-                    from("oss-multipart:" + bucket + "?prefix=quickstart/forgotten&staleAfter=1h&abortStale=true&includeParts=true"
-                            + "&clock=#janitorClock&initialDelay=0&delay=500")
-                            .routeId("janitor").autoStartup(false)
+                    from("oss-multipart:" + bucket
+                                    + "?prefix=quickstart/forgotten&staleAfter=1h&abortStale=true&includeParts=true"
+                                    + "&clock=#janitorClock&initialDelay=0&delay=500")
+                            .routeId("janitor")
+                            .autoStartup(false)
                             .log("janitor: stale upload ${header.CamelOssUploadId} of ${header.CamelOssKey}, "
                                     + "${header.CamelOssStoredBytes} bytes stored: aborting");
                 }
@@ -73,7 +74,9 @@ public final class QuickstartApp {
             main.configure().setStreamCachingEnabled(false);
             configure(main, endpoint, local);
             // against real OSS we cannot back-date an upload: the janitor's clock runs two hours ahead instead
-            main.bind("janitorClock", local != null ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+            main.bind(
+                    "janitorClock",
+                    local != null ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
             main.start();
             CamelContext context = main.getCamelContext();
 
@@ -89,30 +92,42 @@ public final class QuickstartApp {
             }
             String serverCrc = uploaded.getMessage().getHeader(OssMultipartConstants.CRC64, String.class);
             OssClient client = ((OssMultipartEndpoint) context.getEndpoint("oss-multipart:" + bucket)).getClient();
-            Long headCrc = client.headObject(bucket, "quickstart/" + file.getFileName()).crc64();
+            Long headCrc = client.headObject(bucket, "quickstart/" + file.getFileName())
+                    .crc64();
             boolean verified = Long.toUnsignedString(crc).equals(serverCrc) && headCrc != null && headCrc == crc;
 
             // an upload somebody started and forgot: one part, never completed, idle for three hours (the janitor
             // judges uploads by their last activity: an old upload that still stores parts is left alone)
             String forgotten = "quickstart/forgotten-" + System.currentTimeMillis() + ".bin";
-            String uploadId = client.initiateMultipartUpload(bucket, forgotten, ObjectOptions.none()).uploadId();
+            String uploadId = client.initiateMultipartUpload(bucket, forgotten, ObjectOptions.none())
+                    .uploadId();
             client.uploadPart(bucket, forgotten, uploadId, 1, RequestBody.ofBytes(new byte[256 * 1024]));
             if (local != null) {
                 local.setInitiated(bucket, uploadId, Instant.now().minus(Duration.ofHours(3)));
                 local.setPartLastModified(bucket, uploadId, 1, Instant.now().minus(Duration.ofHours(3)));
             }
-            NotifyBuilder janitorDone = new NotifyBuilder(context).fromRoute("janitor").whenDone(1).create();
+            NotifyBuilder janitorDone =
+                    new NotifyBuilder(context).fromRoute("janitor").whenDone(1).create();
             context.getRouteController().startRoute("janitor");
             boolean janitorRan = janitorDone.matches(60, TimeUnit.SECONDS);
-            boolean aborted = janitorRan && client.listAllMultipartUploads(bucket, forgotten).noneMatch(u -> u.uploadId().equals(uploadId));
+            boolean aborted = janitorRan
+                    && client.listAllMultipartUploads(bucket, forgotten)
+                            .noneMatch(u -> u.uploadId().equals(uploadId));
 
             System.out.println();
             System.out.println("==== camel-oss-multipart quickstart ====");
-            System.out.printf("upload   : %s -> oss://%s/%s%n", file.getFileName(), bucket, "quickstart/" + file.getFileName());
-            System.out.printf("           %d bytes in %s parts, %.1f s, %.1f MiB/s%n", size,
-                    uploaded.getMessage().getHeader(OssMultipartConstants.PART_COUNT), seconds, size / 1048576.0 / seconds);
-            System.out.printf("verified : CRC-64 %s (local) %s server%n", Long.toUnsignedString(crc), verified ? "==" : "!=");
-            System.out.printf("janitor  : forgotten upload %s %s%n", uploadId, aborted ? "reported and aborted" : "NOT aborted");
+            System.out.printf(
+                    "upload   : %s -> oss://%s/%s%n", file.getFileName(), bucket, "quickstart/" + file.getFileName());
+            System.out.printf(
+                    "           %d bytes in %s parts, %.1f s, %.1f MiB/s%n",
+                    size,
+                    uploaded.getMessage().getHeader(OssMultipartConstants.PART_COUNT),
+                    seconds,
+                    size / 1048576.0 / seconds);
+            System.out.printf(
+                    "verified : CRC-64 %s (local) %s server%n", Long.toUnsignedString(crc), verified ? "==" : "!=");
+            System.out.printf(
+                    "janitor  : forgotten upload %s %s%n", uploadId, aborted ? "reported and aborted" : "NOT aborted");
             System.out.println(verified && aborted ? "RESULT   : SUCCESS" : "RESULT   : FAILED");
             return verified && aborted;
         } finally {
@@ -131,7 +146,8 @@ public final class QuickstartApp {
         if (local != null) {
             main.addProperty("camel.component.oss-multipart.region", local.region());
             main.addProperty("camel.component.oss-multipart.access-key-id", LocalOssServer.DEFAULT_ACCESS_KEY_ID);
-            main.addProperty("camel.component.oss-multipart.access-key-secret", LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
+            main.addProperty(
+                    "camel.component.oss-multipart.access-key-secret", LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
         } else {
             // credentials come from OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET (/ OSS_SESSION_TOKEN)
             main.addProperty("camel.component.oss-multipart.region", env("OSS_REGION", ""));

@@ -12,8 +12,9 @@ public class InboxRoutes extends RouteBuilder {
         from("file:{{example.inbox}}?delete=true&readLock=changed&readLockCheckInterval=200")
                 .routeId("inbox-to-oss")
                 .to("oss-multipart:{{example.bucket}}")
-                .log("Uploaded ${header.CamelOssKey}: ${header.CamelOssObjectSize} bytes, ${header.CamelOssPartCount} parts, "
-                        + "CRC-64 ${header.CamelOssCrc64}");
+                .log(
+                        "Uploaded ${header.CamelOssKey}: ${header.CamelOssObjectSize} bytes, ${header.CamelOssPartCount} parts, "
+                                + "CRC-64 ${header.CamelOssCrc64}");
 
         from("oss-multipart:{{example.bucket}}?delay={{example.janitor-delay}}&includeParts=true")
                 .routeId("janitor")

@@ -20,9 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Runs the example app offline on small data: a file through the inbox, and the janitor. */
 @CamelSpringBootTest
-@SpringBootTest(classes = InboxToOssApplication.class, properties = {
-        "example.inbox=target/test-inbox", "example.bucket=spring-example-test", "example.janitor-delay=100",
-        "camel.springboot.main-run-controller=false"})
+@SpringBootTest(
+        classes = InboxToOssApplication.class,
+        properties = {
+            "example.inbox=target/test-inbox",
+            "example.bucket=spring-example-test",
+            "example.janitor-delay=100",
+            "camel.springboot.main-run-controller=false"
+        })
 class InboxToOssApplicationTest {
 
     static final LocalOssServer SERVER = InboxToOssApplication.startLocalServerUnlessConfigured();
@@ -40,17 +45,24 @@ class InboxToOssApplicationTest {
         byte[] data = new byte[4 * 1024 * 1024];
         new Random(3).nextBytes(data);
         Path inbox = Files.createDirectories(Path.of("target/test-inbox"));
-        Path staged = Files.write(Files.createDirectories(Path.of("target/test-staging")).resolve("report.bin"), data);
+        Path staged = Files.write(
+                Files.createDirectories(Path.of("target/test-staging")).resolve("report.bin"), data);
         Files.move(staged, inbox.resolve("report.bin")); // appears whole in the inbox
-        await().atMost(Duration.ofSeconds(20)).until(() -> SERVER.object("spring-example-test", "report.bin").isPresent());
-        assertThat(SERVER.object("spring-example-test", "report.bin").orElseThrow().size()).isEqualTo(data.length);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> SERVER.object("spring-example-test", "report.bin").isPresent());
+        assertThat(SERVER.object("spring-example-test", "report.bin")
+                        .orElseThrow()
+                        .size())
+                .isEqualTo(data.length);
     }
 
     @Test
     void theJanitorAbortsAnUploadLeftForDays() {
         var client = ((OssMultipartEndpoint) context.getRoute("janitor").getEndpoint()).getClient();
-        String id = client.initiateMultipartUpload("spring-example-test", "forgotten.bin", ObjectOptions.none()).uploadId();
+        String id = client.initiateMultipartUpload("spring-example-test", "forgotten.bin", ObjectOptions.none())
+                .uploadId();
         SERVER.setInitiated("spring-example-test", id, Instant.now().minus(Duration.ofDays(3)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> SERVER.uploads("spring-example-test").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> SERVER.uploads("spring-example-test").isEmpty());
     }
 }
