@@ -1,6 +1,7 @@
 package org.ossmultipart.camel;
 
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -12,6 +13,15 @@ public class OssMultipartComponent extends HealthCheckComponent {
 
     @Metadata
     private OssMultipartConfiguration configuration = new OssMultipartConfiguration();
+
+    /** Joins a context: from now on the context masks our secret options wherever it shows configuration. */
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        if (context != null) {
+            SensitiveOptions.register(context);
+        }
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
