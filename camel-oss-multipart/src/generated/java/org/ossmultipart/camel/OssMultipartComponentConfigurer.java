@@ -76,7 +76,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "ossclient":
         case "ossClient": getOrCreateConfiguration(target).setOssClient(property(camelContext, org.ossmultipart.camel.oss.OssClient.class, value)); return true;
         case "partsize":
-        case "partSize": getOrCreateConfiguration(target).setPartSize(property(camelContext, long.class, value)); return true;
+        case "partSize": getOrCreateConfiguration(target).setPartSize(property(camelContext, java.lang.String.class, value)); return true;
         case "pathstyleaccess":
         case "pathStyleAccess": getOrCreateConfiguration(target).setPathStyleAccess(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "prefix": getOrCreateConfiguration(target).setPrefix(property(camelContext, java.lang.String.class, value)); return true;
@@ -160,7 +160,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "ossclient":
         case "ossClient": return org.ossmultipart.camel.oss.OssClient.class;
         case "partsize":
-        case "partSize": return long.class;
+        case "partSize": return java.lang.String.class;
         case "pathstyleaccess":
         case "pathStyleAccess": return java.lang.Boolean.class;
         case "prefix": return java.lang.String.class;

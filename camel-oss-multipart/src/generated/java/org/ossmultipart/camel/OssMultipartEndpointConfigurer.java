@@ -78,7 +78,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "ossclient":
         case "ossClient": target.getConfiguration().setOssClient(property(camelContext, org.ossmultipart.camel.oss.OssClient.class, value)); return true;
         case "partsize":
-        case "partSize": target.getConfiguration().setPartSize(property(camelContext, long.class, value)); return true;
+        case "partSize": target.getConfiguration().setPartSize(property(camelContext, java.lang.String.class, value)); return true;
         case "pathstyleaccess":
         case "pathStyleAccess": target.getConfiguration().setPathStyleAccess(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "pollstrategy":
@@ -190,7 +190,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "ossclient":
         case "ossClient": return org.ossmultipart.camel.oss.OssClient.class;
         case "partsize":
-        case "partSize": return long.class;
+        case "partSize": return java.lang.String.class;
         case "pathstyleaccess":
         case "pathStyleAccess": return java.lang.Boolean.class;
         case "pollstrategy":

@@ -10,6 +10,7 @@ import org.ossmultipart.camel.janitor.StaleBy;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
+import org.ossmultipart.camel.units.ByteSize;
 import org.ossmultipart.camel.upload.UploadProgressListener;
 
 /** The options of the oss-multipart component and its endpoints. */
@@ -69,8 +70,11 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String keyName;
 
-    @UriParam(label = "producer", defaultValue = "8388608")
+    // a size, not a number: Camel would read "16m" for a long option as 16 minutes in milliseconds
+    @UriParam(label = "producer", defaultValue = "8MiB", javaType = "java.lang.String")
     private long partSize = 8L * 1024 * 1024;
+    /** partSize as the user wrote it, for messages. */
+    private String partSizeWritten = "8MiB";
 
     @UriParam(label = "producer", defaultValue = "4")
     private int concurrency = 4;
@@ -292,13 +296,26 @@ public class OssMultipartConfiguration implements Cloneable {
         return partSize;
     }
 
+    /** partSize as it was written (a number of bytes when set from Java). */
+    public String getPartSizeWritten() {
+        return partSizeWritten;
+    }
+
     /**
-     * Part size in bytes, 102400 (100 KiB) to 5368709120 (5 GiB). Grown automatically when a body of
-     * known size would need more than 10,000 parts. A stream body holds at most concurrency plus one part
-     * buffers of partSize bytes in memory.
+     * Part size, 100 KiB to 5 GiB: bytes, or a number with KiB/MiB/GiB, KB/MB/GB or k/m/g (all powers of
+     * 1024: 16MiB, 16m and 16 MB are the same). Grown automatically when a body of known size would need
+     * more than 10,000 parts. A stream body holds at most concurrency plus one part buffers of partSize
+     * bytes in memory.
      */
+    public void setPartSize(String partSize) {
+        this.partSize = ByteSize.parse("partSize", partSize);
+        this.partSizeWritten = partSize.trim();
+    }
+
+    /** Part size in bytes (for Java configuration). */
     public void setPartSize(long partSize) {
         this.partSize = partSize;
+        this.partSizeWritten = Long.toString(partSize);
     }
 
     public int getConcurrency() {

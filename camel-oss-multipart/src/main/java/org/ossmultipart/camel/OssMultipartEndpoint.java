@@ -114,7 +114,12 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     private void validateOptions() {
         // the engine's and the client's own checks, run before the first message
-        PartSizing.validatePartSize(configuration.getPartSize());
+        try {
+            PartSizing.validatePartSize(configuration.getPartSize());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    e.getMessage() + " (partSize=" + configuration.getPartSizeWritten() + ")", e);
+        }
         UploadRequest.checkConcurrency(configuration.getConcurrency());
         OssClientConfig.checkMaxRetries(configuration.getMaxRetries());
         try {

@@ -32,6 +32,17 @@ public final class CamelMainSecretsApp {
                 Thread.onSpinWait();
             }
             System.out.println("CHILD janitor pass " + (janitor.getLastJanitorPass() != null ? "done" : "missing"));
+            System.out.println("CHILD component partSize "
+                    + main.getCamelContext()
+                            .getComponent("oss-multipart", OssMultipartComponent.class)
+                            .getConfiguration()
+                            .getPartSize());
+            main.getCamelContext().getEndpoints().stream()
+                    .filter(OssMultipartEndpoint.class::isInstance)
+                    .map(OssMultipartEndpoint.class::cast)
+                    .filter(e -> e.getEndpointUri().contains("partSize"))
+                    .forEach(e -> System.out.println(
+                            "CHILD route partSize " + e.getConfiguration().getPartSize()));
             DevConsoleRegistry consoles =
                     main.getCamelContext().getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
             DevConsole console = consoles == null ? null : consoles.resolveById("main-configuration");

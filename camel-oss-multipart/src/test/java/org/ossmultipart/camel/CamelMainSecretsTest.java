@@ -46,6 +46,15 @@ class CamelMainSecretsTest {
                         initialDelay: 0
                       steps:
                         - log: "${body}"
+                - route:
+                    id: upload
+                    from:
+                      uri: "direct:upload"
+                      steps:
+                        - to:
+                            uri: "oss-multipart:main-secrets"
+                            parameters:
+                              partSize: 100KiB
                 """);
         Path properties = dir.resolve("application.properties");
         Files.writeString(
@@ -64,6 +73,7 @@ class CamelMainSecretsTest {
                         // a placeholder holding the secret again, as users write them for vaults
                         "oss.secret = " + SECRET,
                         "camel.component.oss-multipart.progress-interval = 5s",
+                        "camel.component.oss-multipart.part-size = 16m", // 16 MiB, not 16 minutes
                         ""));
         Process child = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -84,6 +94,8 @@ class CamelMainSecretsTest {
         String out = Files.readString(dir.resolve("child.log"), StandardCharsets.UTF_8);
 
         assertThat(out).contains("CHILD janitor pass done").contains("CHILD done"); // the credentials worked
+        // sizes as written in application.properties and in a YAML route
+        assertThat(out).contains("CHILD component partSize 16777216").contains("CHILD route partSize 102400");
         assertThat(out).contains("TRACE"); // everything was logged
         // the summaries were seen, with the secrets masked
         assertThat(out).contains("Auto-configuration summary");

@@ -80,9 +80,11 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String keyName;
     /**
-     * Part size in bytes, 102400 (100 KiB) to 5368709120 (5 GiB). Grown automatically when a body of known size would need more than 10,000 parts.
+     * Part size, 100 KiB to 5 GiB: bytes, or a number with KiB/MiB/GiB, KB/MB/GB or k/m/g, all powers of 1024 (16MiB, 16m
+     * and 16 MB are the same; never a time). Grown automatically when a body of known size would need more than 10,000
+     * parts.
      */
-    private Long partSize = 8388608L;
+    private String partSize = "8MiB";
     /**
      * Parts uploaded in parallel per exchange (1..1000). Memory per exchange is about (concurrency + 1) x partSize for stream bodies.
      */
@@ -311,11 +313,11 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
         this.keyName = keyName;
     }
 
-    public Long getPartSize() {
+    public String getPartSize() {
         return partSize;
     }
 
-    public void setPartSize(Long partSize) {
+    public void setPartSize(String partSize) {
         this.partSize = partSize;
     }
 

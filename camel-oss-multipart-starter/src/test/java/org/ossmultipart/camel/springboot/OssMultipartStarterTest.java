@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "camel.component.oss-multipart.region=cn-hangzhou",
             "camel.component.oss-multipart.access-key-id=" + LocalOssServer.DEFAULT_ACCESS_KEY_ID,
             "camel.component.oss-multipart.access-key-secret=" + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET,
-            "camel.component.oss-multipart.part-size=102400",
+            "camel.component.oss-multipart.part-size=100KiB", // a size as people write it (102400 bytes)
             "camel.component.oss-multipart.concurrency=3",
             "camel.component.oss-multipart.storage-class=IA",
             "camel.component.oss-multipart.stale-after=1d",
