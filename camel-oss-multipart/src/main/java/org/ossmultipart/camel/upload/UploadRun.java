@@ -332,6 +332,12 @@ final class UploadRun {
                 request.key,
                 RequestBody.empty().withDigests(request.contentMd5 ? Md5.digest(new byte[0], 0, 0) : null, 0L),
                 request.options);
+        // the same line as every other upload: a zero-byte object is an upload too
+        LOG.info(
+                "Uploaded oss://{}/{}: 0 bytes in one PutObject (an empty body needs no multipart upload), {} s",
+                request.bucket,
+                request.key,
+                String.format("%.2f", (System.nanoTime() - startNanos) / 1e9));
         return new UploadResult(request.bucket, request.key, null, r.etag(), 0L, 0, 0, partSize, r.requestId(), 0);
     }
 
