@@ -88,12 +88,24 @@ class FaultMatrixTest extends OssMultipartTestSupport {
                 Expect.ok()));
         s.add(new Scenario(
                 "InvalidDigest: body corrupted in transit",
-                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.corruptBody(), 2),
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.corruptBody(), 1),
                 Expect.ok()));
         s.add(new Scenario(
+                "InvalidDigest twice in a row: sent again once only",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.corruptBody(), 2),
+                Expect.error("InvalidDigest")));
+        s.add(new Scenario(
                 "wrong CRC header on a part",
-                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), 2),
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), 1),
                 Expect.ok()));
+        s.add(new Scenario(
+                "wrong CRC header twice in a row: sent again once only",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.wrongCrc(), 2),
+                new Expect(false, "Crc64Mismatch", OssIntegrityException.class, false)));
+        s.add(new Scenario(
+                "501 NotImplemented on a part (not retried)",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(501, "NotImplemented"), -1),
+                Expect.error("NotImplemented")));
         s.add(new Scenario(
                 "500 on Initiate",
                 srv -> srv.faults()

@@ -144,7 +144,7 @@ public class OssException extends RuntimeException {
     }
 
     /**
-     * Whether the same request may succeed when sent again: 5xx, 408, 429, {@code RequestTimeout},
+     * Whether the same request may succeed when sent again: 5xx but 501 NotImplemented, 408, 429, {@code RequestTimeout},
      * {@code RequestTimeTooSkewed} (once the clock is corrected), I/O errors, and failed integrity
      * checks on either side ({@code InvalidDigest}, a part's CRC/ETag mismatch: the bytes were damaged
      * on the way).
@@ -170,6 +170,9 @@ public class OssException extends RuntimeException {
     }
 
     public boolean isRetryable() {
+        if (statusCode == 501 || "NotImplemented".equals(errorCode)) {
+            return false; // the server lacks the operation: asking again gets the same answer
+        }
         return statusCode >= 500 || statusCode == 408 || statusCode == 429 || RETRYABLE_CODES.contains(errorCode);
     }
 }

@@ -49,6 +49,51 @@ class OssClientBehaviourTest {
     }
 
     @Test
+    void aServerWithoutTheOperationIsAskedOnce() {
+        try (OssClient client =
+                new OssClient(TestClients.config(OSS.server()).maxRetries(3).build())) {
+            String uploadId = client.initiateMultipartUpload("b", "no-abort", ObjectOptions.none())
+                    .uploadId();
+            OSS.server().requestLog().clear();
+            OSS.server().faults().inject(OssOperation.ABORT_MULTIPART_UPLOAD, Fault.error(501, "NotImplemented"), -1);
+            assertThatThrownBy(() -> client.abortMultipartUpload("b", "no-abort", uploadId))
+                    .isInstanceOfSatisfying(OssException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo("NotImplemented");
+                        assertThat(e.getAttempts()).isEqualTo(1);
+                    });
+            assertThat(OSS.server().requestLog().count(OssOperation.ABORT_MULTIPART_UPLOAD))
+                    .isEqualTo(1);
+            OSS.server().faults().clear();
+            client.abortMultipartUpload("b", "no-abort", uploadId);
+        }
+    }
+
+    @Test
+    void aDamagedPartIsSentAgainOnceOnly() {
+        try (OssClient client =
+                new OssClient(TestClients.config(OSS.server()).maxRetries(3).build())) {
+            String uploadId = client.initiateMultipartUpload("b", "damaged", ObjectOptions.none())
+                    .uploadId();
+            OSS.server().requestLog().clear();
+            OSS.server().faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), -1);
+            assertThatThrownBy(() -> client.uploadPart(
+                            "b",
+                            "damaged",
+                            uploadId,
+                            1,
+                            RequestBody.ofBytes(new byte[] {1, 2, 3})
+                                    .withDigests(null, Crc64.of(new byte[] {1, 2, 3}))))
+                    .isInstanceOfSatisfying(
+                            OssIntegrityException.class,
+                            e -> assertThat(e.getAttempts()).isEqualTo(2));
+            assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART))
+                    .isEqualTo(2);
+            OSS.server().faults().clear();
+            client.abortMultipartUpload("b", "damaged", uploadId);
+        }
+    }
+
+    @Test
     void retryableErrorsAreRetriedAndEveryAttemptIsSignedAgain() {
         CountingProvider provider = new CountingProvider();
         try (OssClient client = new OssClient(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.OssIntegrityException;
 import org.ossmultipart.camel.oss.auth.Credentials;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * When to send a failed OSS request again, and what to fix first: the one retry policy of the
  * client. A retryable failure ({@link OssException#isRetryable()}) is tried again after a backoff
- * with full jitter, up to {@code maxRetries} times; {@code RequestTimeTooSkewed} once the signing
+ * with full jitter, up to {@code maxRetries} times, except that bytes damaged on the way (a CRC-64,
+ * ETag or Content-MD5 mismatch) are sent again once only, on the first attempt; {@code RequestTimeTooSkewed} once the signing
  * clock has been corrected from the server's time; an authentication failure when the credentials
  * provider has rotated the credentials since the attempt was signed (STS). Thread-safe; one per client.
  */
@@ -60,6 +62,11 @@ public final class RetryPolicy {
         }
         String code = failure.getErrorCode();
         boolean retry = failure.isRetryable();
+        if (retry && attempt > 0 && isIntegrityFailure(failure)) {
+            // damaged once is the network; damaged again (or damaged on a retry) is a server or a proxy
+            // that changes the bytes: sending them a third time would not help
+            return false;
+        }
         if ("RequestTimeTooSkewed".equals(code)) {
             retry = correctClock(failure);
         } else if (("SecurityTokenExpired".equals(code)
@@ -73,6 +80,11 @@ public final class RetryPolicy {
         }
         LOG.debug("{}: attempt {} failed ({}), retrying", failure.getOperation(), attempt + 1, code);
         return backoff.pause(attempt);
+    }
+
+    /** A part whose bytes arrived damaged: the server's InvalidDigest, or our check of its answer. */
+    private static boolean isIntegrityFailure(OssException failure) {
+        return failure instanceof OssIntegrityException || "InvalidDigest".equals(failure.getErrorCode());
     }
 
     /** Learns the server's time from a RequestTimeTooSkewed answer; false if it did not say. */
