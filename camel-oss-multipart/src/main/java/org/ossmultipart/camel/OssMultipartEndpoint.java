@@ -28,6 +28,8 @@ import org.ossmultipart.camel.upload.LiveUploads;
 import org.ossmultipart.camel.upload.MultipartUploader;
 import org.ossmultipart.camel.upload.PartSizing;
 import org.ossmultipart.camel.upload.UploadRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Upload large bodies to Alibaba Cloud OSS with parallel, verified multipart uploads, and find, report
@@ -41,6 +43,8 @@ import org.ossmultipart.camel.upload.UploadRequest;
         category = {Category.CLOUD, Category.FILE},
         headersClass = OssMultipartConstants.class)
 public class OssMultipartEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OssMultipartEndpoint.class);
 
     @UriPath(description = "The OSS bucket name")
     @Metadata(required = true)
@@ -77,12 +81,14 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @Override
     public Producer createProducer() {
+        MisplacedOptions.warnOnProducer(getEndpointUri(), bucketName);
         return new OssMultipartProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         StaleAfter.parse(configuration.getStaleAfter()); // a clear error before the route starts
+        MisplacedOptions.warnOnConsumer(getEndpointUri(), bucketName);
         OssMultipartConsumer consumer = new OssMultipartConsumer(this, processor);
         configureConsumer(consumer);
         if (getDelay() < 0) {
@@ -145,6 +151,13 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         } else {
             client = new OssClient(clientConfig());
             ownsClient = true;
+            if (client.config().schemeAssumed()) {
+                LOG.info(
+                        "oss-multipart:{}: the endpoint '{}' has no scheme: https is assumed (http://{} for a plain-HTTP server)",
+                        bucketName,
+                        configuration.getEndpoint(),
+                        client.config().endpoint().getAuthority());
+            }
         }
         executor = getCamelContext()
                 .getExecutorServiceManager()

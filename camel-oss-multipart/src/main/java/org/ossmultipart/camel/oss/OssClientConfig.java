@@ -36,6 +36,7 @@ public final class OssClientConfig {
     private final Clock clock;
     private final SSLContext sslContext;
     private final String userAgent;
+    private final boolean schemeAssumed;
 
     private OssClientConfig(Builder b, URI endpoint, boolean pathStyle) {
         this.endpoint = endpoint;
@@ -53,6 +54,20 @@ public final class OssClientConfig {
         this.clock = b.clock;
         this.sslContext = b.sslContext;
         this.userAgent = b.userAgent;
+        this.schemeAssumed = b.endpoint != null && !b.endpoint.isBlank() && !b.endpoint.contains("://");
+    }
+
+    /** Whether the endpoint was given without a scheme and https was assumed. */
+    public boolean schemeAssumed() {
+        return schemeAssumed;
+    }
+
+    /** What to tell a user whose TLS handshake failed on an endpoint given without a scheme, else null. */
+    public String assumedSchemeHint() {
+        return schemeAssumed
+                ? "https was assumed for the endpoint written without a scheme; use http://" + endpoint.getAuthority()
+                        + " for a plain-HTTP server"
+                : null;
     }
 
     public static Builder builder() {

@@ -2,6 +2,7 @@ package org.ossmultipart.camel.oss;
 
 import java.io.IOException;
 import java.io.InputStream;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -52,8 +53,10 @@ final class RequestExecutor implements AutoCloseable {
     private final CloseableHttpClient http;
     private final HttpRequestFactory requests;
     private final RetryPolicy retryPolicy;
+    private final OssClientConfig config;
 
     RequestExecutor(OssClientConfig config) {
+        this.config = config;
         PoolingHttpClientConnectionManagerBuilder poolBuilder = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
@@ -159,13 +162,27 @@ final class RequestExecutor implements AutoCloseable {
             } catch (OssException e) {
                 failure = e;
             } catch (IOException e) {
-                failure = OssException.io(operation, e);
+                failure = OssException.io(operation, withSchemeHint(e));
             }
             failure.recordAttempt(n + 1, credentials);
             if (!call.idempotent() || !retryPolicy.retry(failure, n)) {
                 throw failure;
             }
         }
+    }
+
+    /** A TLS failure on an endpoint written without a scheme says that https was assumed. */
+    private IOException withSchemeHint(IOException e) {
+        String hint = config.assumedSchemeHint();
+        if (hint == null) {
+            return e;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return new SSLException(ssl.getMessage() + " (" + hint + ")", e);
+            }
+        }
+        return e;
     }
 
     PoolStats poolStats() {
