@@ -60,7 +60,9 @@ public final class QuickstartApp {
             main.configure().addRoutesBuilder(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:upload").to("oss-multipart:" + bucket + "?progressInterval=500ms");
+                    // stream caching would read a stream body into the heap first: off for this route (and,
+                    // below, for the whole application)
+                    from("direct:upload").noStreamCaching().to("oss-multipart:" + bucket + "?progressInterval=500ms");
                     from("oss-multipart:" + bucket
                                     + "?prefix=quickstart/forgotten&staleAfter=1h&abortStale=true&includeParts=true"
                                     + "&clock=#janitorClock&initialDelay=0&delay=500")
