@@ -55,6 +55,54 @@ class ResumeTest extends OssMultipartTestSupport {
     }
 
     @Test
+    void resumeWithAnotherPartSizeAdoptsTheStoredUploadsPartSizeAndSaysWhatItReused(@TempDir Path dir)
+            throws Exception {
+        Path file = file(dir, 7 * PART + 11);
+        String uploadId = interruptedUpload(file, "other-part-size.bin"); // made in parts of 100 KiB
+        try (LogCapture log = new LogCapture()) {
+            Exchange second =
+                    template.request("oss-multipart:" + BUCKET + "?partSize=200KiB&concurrency=1&resume=true", e -> {
+                        e.getMessage().setBody(file.toFile());
+                        e.getMessage().setHeader(OssMultipartConstants.KEY, "other-part-size.bin");
+                    });
+            assertThat(second.getException()).isNull();
+            assertThat(second.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID))
+                    .isEqualTo(uploadId);
+            assertThat(server().requestLog().of(OssOperation.UPLOAD_PART))
+                    .extracting(RecordedRequest::partNumber)
+                    .containsExactlyInAnyOrder(4, 5, 6, 7, 8); // the three stored parts were reused
+            assertThat(log.linesWith("INFO", "in its own parts of 102400 bytes (partSize says 204800)"))
+                    .hasSize(1);
+            assertThat(log.linesWith(
+                            "INFO", "Resuming upload " + uploadId, "3 of 3 stored parts reused; not reused: none"))
+                    .hasSize(1);
+        }
+        assertThat(verifier.getObjectBytes(BUCKET, "other-part-size.bin")).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void withoutResumeAnUnfinishedUploadOfTheSameKeyIsAWarningWithTheWaysOut(@TempDir Path dir) throws Exception {
+        Path file = file(dir, 7 * PART + 11);
+        String uploadId = interruptedUpload(file, "left-open.bin");
+        try (LogCapture log = new LogCapture()) {
+            Exchange second = upload("", file, "left-open.bin", null);
+            assertThat(second.getException()).isNull();
+            assertThat(log.linesWith(
+                            "WARN",
+                            "oss://" + BUCKET + "/left-open.bin has an unfinished upload " + uploadId
+                                    + " with 300.0 KiB stored",
+                            "resume=true",
+                            "janitor"))
+                    .hasSize(1);
+        }
+        // one listing to find it (plus its parts, only because there was one to report)
+        assertThat(server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS))
+                .isEqualTo(1);
+        assertThat(server().uploads(BUCKET)).extracting(u -> u.uploadId()).containsExactly(uploadId); // left alone
+        verifier.abortMultipartUpload(BUCKET, "left-open.bin", uploadId);
+    }
+
+    @Test
     void resumeSendsOnlyTheMissingParts(@TempDir Path dir) throws Exception {
         Path file = file(dir, 7 * PART + 11);
         String uploadId = interruptedUpload(file, "resumed.bin");

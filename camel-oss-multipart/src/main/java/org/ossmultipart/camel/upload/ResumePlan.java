@@ -5,65 +5,75 @@ import java.util.Comparator;
 import java.util.List;
 import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.OssLimits;
 import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
 import org.ossmultipart.camel.oss.model.PartETag;
 import org.ossmultipart.camel.oss.model.PartSummary;
 import org.ossmultipart.camel.oss.model.RequestBody;
+import org.ossmultipart.camel.units.ByteSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Continuing an unfinished upload: the server's parts (ListParts, the truth) are reconciled with the
  * body, and a part is reused only when its size and CRC-64 (or MD5, for servers without CRCs) match
- * the same region of the body. Everything else is uploaded again.
+ * the same region of the body. Everything else is uploaded again. The part size is the stored
+ * upload's (inferred from its parts), not the option's, so that a changed option does not throw
+ * every stored part away.
  */
 record ResumePlan(String uploadId, List<PartETag> reusedParts) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
 
+    /** An unfinished upload picked to continue, with its stored parts; registered as live. */
+    record Candidate(String uploadId, List<PartSummary> storedParts) {
+
+        /**
+         * The part size the upload was made with: the size every stored part but the last shares (the
+         * last may be shorter); null when the parts disagree or none is stored.
+         */
+        Long partSize() {
+            List<PartSummary> sorted = storedParts.stream()
+                    .sorted(Comparator.comparingInt(PartSummary::partNumber))
+                    .toList();
+            if (sorted.isEmpty()) {
+                return null;
+            }
+            if (sorted.size() == 1) {
+                long only = sorted.get(0).size();
+                return only >= OssLimits.MIN_PART_SIZE ? only : null;
+            }
+            long size = sorted.get(0).size();
+            for (int i = 1; i < sorted.size() - 1; i++) {
+                if (sorted.get(i).size() != size) {
+                    return null;
+                }
+            }
+            return sorted.get(sorted.size() - 1).size() <= size ? size : null;
+        }
+    }
+
     /**
-     * The plan for the unfinished upload to continue, or null for a new one. The chosen upload is
-     * registered as live before its parts are listed and checked (that can take minutes for a big
-     * file), so a janitor of the same application does not abort it meanwhile; it stays registered
-     * when adopted and is released otherwise.
+     * The unfinished upload to continue, or null for a new one. It is registered as live before its
+     * parts are listed (checking them against a big file can take minutes), so a janitor of the same
+     * application does not abort it meanwhile; the caller releases it when it is not adopted.
      */
-    static ResumePlan find(
-            MultipartClient client, UploadRequest request, PartSource source, long partSize, LiveUploads live)
-            throws Exception {
+    static Candidate pick(MultipartClient client, UploadRequest request, LiveUploads live) {
         String uploadId = request.resumeUploadId;
         if (uploadId == null) {
-            uploadId = client.listAllMultipartUploads(request.bucket, request.key)
-                    .filter(u -> u.key().equals(request.key))
-                    .max(Comparator.comparing(MultipartUpload::initiated))
-                    .map(MultipartUpload::uploadId)
-                    .orElse(null);
+            uploadId = newestUnfinished(client, request);
             if (uploadId == null) {
                 return null;
             }
         }
         live.register(request.bucket, request.key, uploadId);
-        boolean adopted = false;
         try {
-            ResumePlan plan = reconcile(client, request, source, partSize, uploadId);
-            adopted = plan != null;
-            return plan;
-        } finally {
-            if (!adopted) {
-                live.unregister(request.bucket, request.key, uploadId);
-            }
-        }
-    }
-
-    private static ResumePlan reconcile(
-            MultipartClient client, UploadRequest request, PartSource source, long partSize, String uploadId)
-            throws Exception {
-        List<PartETag> reused = new ArrayList<>();
-        List<PartSummary> storedParts;
-        try {
-            storedParts =
-                    client.listAllParts(request.bucket, request.key, uploadId).toList();
+            return new Candidate(
+                    uploadId,
+                    client.listAllParts(request.bucket, request.key, uploadId).toList());
         } catch (OssException e) {
+            live.unregister(request.bucket, request.key, uploadId);
             if (e.isNoSuchUpload()) {
                 LOG.warn(
                         "Upload {} of oss://{}/{} to resume does not exist (completed or aborted): starting a new upload",
@@ -73,34 +83,80 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                 return null;
             }
             throw e;
+        } catch (RuntimeException e) {
+            live.unregister(request.bucket, request.key, uploadId);
+            throw e;
         }
+    }
+
+    /** The newest unfinished upload of the request's key (one ListMultipartUploads under the key), or null. */
+    static String newestUnfinished(MultipartClient client, UploadRequest request) {
+        return client.listAllMultipartUploads(request.bucket, request.key)
+                .filter(u -> u.key().equals(request.key))
+                .max(Comparator.comparing(MultipartUpload::initiated))
+                .map(MultipartUpload::uploadId)
+                .orElse(null);
+    }
+
+    /** Which stored parts match the body cut in parts of {@code partSize}; logs what was reused and why not the rest. */
+    static ResumePlan reconcile(Candidate candidate, UploadRequest request, PartSource source, long partSize)
+            throws Exception {
+        List<PartETag> reused = new ArrayList<>();
+        List<PartSummary> stored = candidate.storedParts();
         if (!source.isRandomAccess()) {
             // a stream cannot be compared without reading it: every part is sent again under the same upload id
-            return new ResumePlan(uploadId, reused);
+            log(candidate, request, partSize, 0, "all " + stored.size() + " because the body is a stream");
+            return new ResumePlan(candidate.uploadId(), reused);
         }
         long length = source.knownLength();
-        for (PartSummary stored : storedParts) {
-            long offset = (long) (stored.partNumber() - 1) * partSize;
-            if (offset >= length || stored.size() != Math.min(partSize, length - offset)) {
+        int sizeDiffers = 0;
+        int contentDiffers = 0;
+        for (PartSummary part : stored) {
+            long offset = (long) (part.partNumber() - 1) * partSize;
+            if (offset >= length || part.size() != Math.min(partSize, length - offset)) {
+                sizeDiffers++;
                 continue;
             }
-            PendingPart local = source.next(stored.partNumber());
+            PendingPart local = source.next(part.partNumber());
             if (local == null) {
+                sizeDiffers++;
                 continue;
             }
             try {
                 RequestBody body = local.load();
-                boolean crcMatches = stored.crc64() != null && stored.crc64().equals(body.crc64());
-                boolean md5Matches = stored.crc64() == null
+                boolean crcMatches = part.crc64() != null && part.crc64().equals(body.crc64());
+                boolean md5Matches = part.crc64() == null
                         && body.md5() != null
-                        && stored.etag().equalsIgnoreCase(Md5.hex(body.md5()));
+                        && part.etag().equalsIgnoreCase(Md5.hex(body.md5()));
                 if (crcMatches || md5Matches) {
-                    reused.add(new PartETag(stored.partNumber(), stored.etag(), stored.size(), body.crc64()));
+                    reused.add(new PartETag(part.partNumber(), part.etag(), part.size(), body.crc64()));
+                } else {
+                    contentDiffers++;
                 }
             } finally {
                 local.release();
             }
         }
-        return new ResumePlan(uploadId, reused);
+        List<String> why = new ArrayList<>();
+        if (sizeDiffers > 0) {
+            why.add(sizeDiffers + " whose size differs from the body's part");
+        }
+        if (contentDiffers > 0) {
+            why.add(contentDiffers + " whose CRC-64 differs (the body changed)");
+        }
+        log(candidate, request, partSize, reused.size(), why.isEmpty() ? "none" : String.join(", ", why));
+        return new ResumePlan(candidate.uploadId(), reused);
+    }
+
+    private static void log(Candidate candidate, UploadRequest request, long partSize, int reused, String notReused) {
+        LOG.info(
+                "Resuming upload {} of oss://{}/{} in parts of {}: {} of {} stored parts reused; not reused: {}",
+                candidate.uploadId(),
+                request.bucket,
+                request.key,
+                ByteSize.format(partSize),
+                reused,
+                candidate.storedParts().size(),
+                notReused);
     }
 }

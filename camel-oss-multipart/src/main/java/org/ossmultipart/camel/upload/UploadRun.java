@@ -24,6 +24,7 @@ import org.ossmultipart.camel.oss.model.PutObjectResult;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.oss.model.UploadPartResult;
 import org.ossmultipart.camel.oss.retry.RetryPolicy;
+import org.ossmultipart.camel.units.ByteSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,8 @@ final class UploadRun {
 
     private long partSize;
     private int reused;
+    /** The unfinished upload picked for resume, until it is adopted (registered as live meanwhile). */
+    private ResumePlan.Candidate candidate;
 
     UploadRun(MultipartClient client, Executor executor, LiveUploads live, UploadRequest request) {
         this.client = client;
@@ -69,6 +72,9 @@ final class UploadRun {
                 live.unregister(
                         request.bucket, request.key, uploadId); // completed or aborted (or left open): no longer ours
             }
+            if (candidate != null) {
+                live.unregister(request.bucket, request.key, candidate.uploadId()); // picked, never adopted
+            }
         }
     }
 
@@ -77,6 +83,10 @@ final class UploadRun {
         try {
             long known = source.knownLength();
             partSize = PartSizing.choose(request.partSize, known);
+            if (request.resumeUploadId != null || request.resume) {
+                candidate = ResumePlan.pick(client, request, live);
+                partSize = resumedPartSize(known);
+            }
             source.prepare(partSize, request.concurrency, request.contentMd5);
             slots = new Semaphore(request.concurrency);
             if (known == 0) {
@@ -121,28 +131,85 @@ final class UploadRun {
         }
     }
 
-    private String openUpload() throws Exception {
-        if (request.resumeUploadId != null || request.resume) {
-            ResumePlan plan = ResumePlan.find(client, request, source, partSize, live);
-            if (plan != null) {
-                reused = plan.reusedParts().size();
-                plan.reusedParts().forEach(p -> {
-                    done.put(p.partNumber(), p);
-                    bytesDone.addAndGet(p.size());
-                });
-                LOG.info(
-                        "Resuming upload {} of oss://{}/{}: {} parts already stored and verified",
-                        plan.uploadId(),
-                        request.bucket,
-                        request.key,
-                        reused);
-                return plan.uploadId();
-            }
+    /** The stored upload's part size when it fits this body, else the option's (its parts are then sent again). */
+    private long resumedPartSize(long known) {
+        Long stored = candidate == null ? null : candidate.partSize();
+        if (stored == null || stored == partSize) {
+            return partSize;
         }
+        boolean fits = stored >= OssLimits.MIN_PART_SIZE
+                && stored <= OssLimits.MAX_PART_SIZE
+                && (known < 0
+                        ? stored <= PartSizing.MAX_ARRAY_PART
+                        : PartSizing.ceilDiv(known, stored) <= OssLimits.MAX_PARTS);
+        if (!fits) {
+            LOG.info(
+                    "Upload {} of oss://{}/{} was made in parts of {} bytes, which do not fit this body: parts of {} bytes",
+                    candidate.uploadId(),
+                    request.bucket,
+                    request.key,
+                    stored,
+                    partSize);
+            return partSize;
+        }
+        LOG.info(
+                "Resuming upload {} of oss://{}/{} in its own parts of {} bytes (partSize says {})",
+                candidate.uploadId(),
+                request.bucket,
+                request.key,
+                stored,
+                partSize);
+        return stored;
+    }
+
+    private String openUpload() throws Exception {
+        if (candidate != null) {
+            ResumePlan plan = ResumePlan.reconcile(candidate, request, source, partSize);
+            candidate = null; // adopted: it is this run's upload now (registered as live since it was picked)
+            reused = plan.reusedParts().size();
+            plan.reusedParts().forEach(p -> {
+                done.put(p.partNumber(), p);
+                bytesDone.addAndGet(p.size());
+            });
+            return plan.uploadId();
+        }
+        warnAboutAnUnfinishedUpload();
         String initiated = client.initiateMultipartUpload(request.bucket, request.key, request.options)
                 .uploadId();
         live.register(request.bucket, request.key, initiated);
         return initiated;
+    }
+
+    /**
+     * Without resume, a body that could be resumed (file or array) looks for an unfinished upload of
+     * the same key first -- one listing request -- and says so: it stays open, billed, and this
+     * upload starts over.
+     */
+    private void warnAboutAnUnfinishedUpload() {
+        if (request.resume || !source.isRandomAccess()) {
+            return;
+        }
+        try {
+            String unfinished = ResumePlan.newestUnfinished(client, request);
+            if (unfinished != null) {
+                long stored = client.listAllParts(request.bucket, request.key, unfinished)
+                        .mapToLong(p -> p.size())
+                        .sum();
+                LOG.warn(
+                        "oss://{}/{} has an unfinished upload {} with {} stored: it stays open (and billed) while this "
+                                + "upload starts over. Continue it with resume=true, or let the janitor abort it",
+                        request.bucket,
+                        request.key,
+                        unfinished,
+                        ByteSize.format(stored));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug(
+                    "Could not look for an unfinished upload of oss://{}/{}: {}",
+                    request.bucket,
+                    request.key,
+                    e.toString());
+        }
     }
 
     /** Reads parts in order and hands each to an upload thread; stops early when a part has failed. */
