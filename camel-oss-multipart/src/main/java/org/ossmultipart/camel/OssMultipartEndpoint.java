@@ -167,6 +167,10 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @Override
     protected void doStop() throws Exception {
+        if (uploader != null) {
+            // uploads still running have had the shutdown strategy's grace period: end them now, aborted
+            uploader.stop(getCamelContext().isStopping() ? "CamelContext shutdown" : "the endpoint stopping");
+        }
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
             executor = null;

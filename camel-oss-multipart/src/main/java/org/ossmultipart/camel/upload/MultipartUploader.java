@@ -3,6 +3,8 @@ package org.ossmultipart.camel.upload;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.ossmultipart.camel.oss.MultipartClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The multipart engine: splits a body into parts, uploads up to {@code concurrency} of them in
@@ -12,9 +14,13 @@ import org.ossmultipart.camel.oss.MultipartClient;
  */
 public final class MultipartUploader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
+
     private final MultipartClient client;
     private final Executor executor;
     private final LiveUploads live;
+    /** Why running uploads must end now (set once, by {@link #stop}); null while the uploader runs. */
+    private volatile String stopReason;
 
     /** An uploader whose running uploads are known only to itself. */
     public MultipartUploader(MultipartClient client, Executor executor) {
@@ -34,9 +40,24 @@ public final class MultipartUploader {
         this.live = live;
     }
 
+    /**
+     * Ends every running upload at its next part: each fails with an {@link UploadStoppedException}
+     * naming {@code reason} and is aborted (with abortOnFailure) once its parts in flight are back.
+     * For a shutdown whose grace period ran out: call it before the executor is shut down.
+     */
+    public void stop(String reason) {
+        this.stopReason = reason;
+        LOG.debug("Uploader stopped ({}): running uploads end at their next part", reason);
+    }
+
     /** Runs the upload on the executor; the calling thread is not blocked. */
     public CompletableFuture<UploadResult> uploadAsync(UploadRequest request) {
         CompletableFuture<UploadResult> result = new CompletableFuture<>();
+        String stopped = stopReason;
+        if (stopped != null) {
+            result.completeExceptionally(new UploadStoppedException(request.bucket, request.key, stopped, 0, 0));
+            return result;
+        }
         executor.execute(() -> {
             try {
                 result.complete(upload(request));
@@ -49,6 +70,6 @@ public final class MultipartUploader {
 
     /** Runs the upload in the calling thread (parts still go to the executor). */
     public UploadResult upload(UploadRequest request) {
-        return new UploadRun(client, executor, live, request).run();
+        return new UploadRun(client, executor, live, request, () -> stopReason).run();
     }
 }

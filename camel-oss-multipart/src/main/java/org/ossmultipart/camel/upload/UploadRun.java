@@ -10,8 +10,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
@@ -36,6 +38,7 @@ final class UploadRun {
     private final MultipartClient client;
     private final Executor executor;
     private final LiveUploads live;
+    private final Supplier<String> stopReason;
     private final UploadRequest request;
     private final PartSource source;
     private final Map<Integer, PartETag> done = new ConcurrentSkipListMap<>();
@@ -54,11 +57,17 @@ final class UploadRun {
     /** The unfinished upload picked for resume, until it is adopted (registered as live meanwhile). */
     private ResumePlan.Candidate candidate;
 
-    UploadRun(MultipartClient client, Executor executor, LiveUploads live, UploadRequest request) {
+    UploadRun(
+            MultipartClient client,
+            Executor executor,
+            LiveUploads live,
+            UploadRequest request,
+            Supplier<String> stopReason) {
         this.client = client;
         this.executor = executor;
         this.live = live;
         this.request = request;
+        this.stopReason = stopReason;
         this.source = request.source;
     }
 
@@ -224,7 +233,12 @@ final class UploadRun {
             if (done.containsKey(number)) {
                 part.release(); // reused from the unfinished upload
             } else {
-                slots.acquire();
+                try {
+                    acquireSlot();
+                } catch (RuntimeException | InterruptedException e) {
+                    part.release();
+                    throw e;
+                }
                 submit(part);
             }
             number++;
@@ -240,6 +254,33 @@ final class UploadRun {
         }
     }
 
+    /** Waits for a free part slot, and ends the upload when its uploader is stopped meanwhile. */
+    private void acquireSlot() throws InterruptedException {
+        checkStopped();
+        while (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+            checkStopped();
+        }
+        try {
+            checkStopped();
+        } catch (UploadStoppedException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
+    private void checkStopped() {
+        String reason = stopReason.get();
+        if (reason != null) {
+            throw stopped(reason);
+        }
+    }
+
+    private UploadStoppedException stopped(String reason) {
+        long known = source.knownLength();
+        return new UploadStoppedException(
+                request.bucket, request.key, reason, done.size(), known > 0 ? PartSizing.ceilDiv(known, partSize) : 0);
+    }
+
     private void submit(PendingPart part) {
         inFlight.register();
         try {
@@ -248,7 +289,8 @@ final class UploadRun {
             part.release();
             slots.release();
             inFlight.arriveAndDeregister();
-            throw e;
+            String reason = stopReason.get();
+            throw reason != null ? stopped(reason) : e; // the executor's words say nothing to a user
         }
     }
 
@@ -449,6 +491,14 @@ final class UploadRun {
             }
         } else {
             error = new MultipartUploadException(request.bucket, request.key, uploadId, false, done.size() - reused, t);
+        }
+        if (t instanceof UploadStoppedException) {
+            LOG.warn(
+                    "{}; {}",
+                    t.getMessage(),
+                    aborted
+                            ? "upload " + uploadId + " aborted"
+                            : uploadId == null ? "nothing was stored" : "upload " + uploadId + " left open");
         }
         LOG.debug("Upload of oss://{}/{} failed", request.bucket, request.key, t);
         return error;
