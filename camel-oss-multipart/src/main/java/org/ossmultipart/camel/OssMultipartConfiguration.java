@@ -266,9 +266,9 @@ public class OssMultipartConfiguration implements Cloneable {
     }
 
     /**
-     * Retries per request for retryable errors (5xx, throttling, timeouts, connection resets, checksum
-     * mismatches of a part), with exponential backoff and full jitter; each attempt is signed again
-     * (0..20).
+     * Retries per request for retryable errors (5xx but 501, throttling, timeouts, connection resets; a part
+     * damaged on the way is sent again once, not after a second damage in a row), with exponential backoff
+     * and full jitter; each attempt is signed again (0..20).
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
@@ -312,8 +312,8 @@ public class OssMultipartConfiguration implements Cloneable {
         this.partSizeWritten = partSize.trim();
     }
 
-    /** Part size in bytes (for Java configuration). */
-    public void setPartSize(long partSize) {
+    /** Part size in bytes (for Java configuration; the option itself is partSize). */
+    public void setPartSizeBytes(long partSize) {
         this.partSize = partSize;
         this.partSizeWritten = Long.toString(partSize);
     }

@@ -90,7 +90,13 @@ class CamelMainSecretsTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
-        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
+        try {
+            assertThat(child.waitFor(120, TimeUnit.SECONDS))
+                    .as("child finished")
+                    .isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
         String out = Files.readString(dir.resolve("child.log"), StandardCharsets.UTF_8);
 
         assertThat(out).contains("CHILD janitor pass done").contains("CHILD done"); // the credentials worked

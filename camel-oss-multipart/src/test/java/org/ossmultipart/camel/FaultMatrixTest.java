@@ -95,6 +95,18 @@ class FaultMatrixTest extends OssMultipartTestSupport {
                 srv -> srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.corruptBody(), 2),
                 Expect.error("InvalidDigest")));
         s.add(new Scenario(
+                "503 then a corrupted body on the same part: both retried",
+                srv -> {
+                    srv.faults()
+                            .inject(
+                                    OssOperation.UPLOAD_PART,
+                                    r -> r.partNumber() == 2,
+                                    Fault.error(503, "ServiceUnavailable"),
+                                    1);
+                    srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.corruptBody(), 1);
+                },
+                Expect.ok()));
+        s.add(new Scenario(
                 "wrong CRC header on a part",
                 srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.wrongCrc(), 1),
                 Expect.ok()));

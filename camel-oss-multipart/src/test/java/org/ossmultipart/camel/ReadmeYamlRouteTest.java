@@ -44,7 +44,8 @@ class ReadmeYamlRouteTest extends OssMultipartTestSupport {
 
         byte[] data = new byte[300 * 1024];
         new Random(3).nextBytes(data);
-        Files.write(inbox.resolve("report.bin"), data);
+        // written elsewhere and moved in whole: the route has no read lock
+        Files.move(Files.write(dir.resolve("report.bin"), data), inbox.resolve("report.bin"));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> server().object("my-bucket", "report.bin").isPresent());
         assertThat(verifier.getObjectBytes("my-bucket", "report.bin")).isEqualTo(data);

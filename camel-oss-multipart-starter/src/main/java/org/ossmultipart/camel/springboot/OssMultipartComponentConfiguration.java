@@ -68,7 +68,9 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private Integer maxConnections = 64;
     /**
-     * Retries per request for retryable errors (5xx, throttling, timeouts, connection resets, damaged parts), with exponential backoff and full jitter; each attempt is signed again (0..20).
+     * Retries per request for retryable errors (5xx but 501, throttling, timeouts, connection resets; a part damaged on the
+     * way is sent again once, not after a second damage in a row), with exponential backoff and full jitter; each attempt
+     * is signed again (0..20).
      */
     private Integer maxRetries = 3;
     /**

@@ -23,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -48,6 +49,8 @@ import org.springframework.test.context.TestPropertySource;
 // a properties file, as users configure apps (the values of inline test properties would be echoed
 // by Spring's test context in Camel's DEBUG lines: test machinery, not an app's output)
 @TestPropertySource(locations = "classpath:secrets-test.properties")
+// its own context, closed after the class: its janitor and its TRACE logging end with it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SpringBootSecretsTest {
 
     static final String AK = "STS.spring-secrets";

@@ -141,9 +141,14 @@ final class RequestExecutor implements AutoCloseable {
                     throw ErrorMapper.map(call.describe(), response, Responses.body(response));
                 }
             }
-            HttpEntity entity = response.getEntity();
-            InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
-            return new OssObject(Responses.metadata(response), content, response::close);
+            try {
+                HttpEntity entity = response.getEntity();
+                InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
+                return new OssObject(Responses.metadata(response), content, response::close);
+            } catch (IOException | RuntimeException e) {
+                response.close(); // the pooled connection goes back even when the answer cannot be read
+                throw e;
+            }
         });
     }
 
@@ -153,6 +158,7 @@ final class RequestExecutor implements AutoCloseable {
      * {@link RetryPolicy} and checks the outcome.
      */
     private <T> T withRetries(OssCall call, String operation, Attempt<T> attempt) {
+        OssException previous = null;
         for (int n = 0; ; n++) {
             Credentials credentials = retryPolicy.credentials();
             ClassicHttpRequest request = requests.build(call, credentials, retryPolicy.now());
@@ -165,9 +171,10 @@ final class RequestExecutor implements AutoCloseable {
                 failure = OssException.io(operation, withSchemeHint(e));
             }
             failure.recordAttempt(n + 1, credentials);
-            if (!call.idempotent() || !retryPolicy.retry(failure, n)) {
+            if (!call.idempotent() || !retryPolicy.retry(failure, n, previous)) {
                 throw failure;
             }
+            previous = failure;
         }
     }
 

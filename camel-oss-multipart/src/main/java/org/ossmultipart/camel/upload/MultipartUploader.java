@@ -2,6 +2,7 @@ package org.ossmultipart.camel.upload;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ossmultipart.camel.oss.MultipartClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ public final class MultipartUploader {
     private final LiveUploads live;
     /** Why running uploads must end now (set once, by {@link #stop}); null while the uploader runs. */
     private volatile String stopReason;
+    /** The server refused the look-up for unfinished uploads once: this uploader does not ask again. */
+    private final AtomicBoolean lookupRefused = new AtomicBoolean();
 
     /** An uploader whose running uploads are known only to itself. */
     public MultipartUploader(MultipartClient client, Executor executor) {
@@ -70,6 +73,6 @@ public final class MultipartUploader {
 
     /** Runs the upload in the calling thread (parts still go to the executor). */
     public UploadResult upload(UploadRequest request) {
-        return new UploadRun(client, executor, live, request, () -> stopReason).run();
+        return new UploadRun(client, executor, live, request, () -> stopReason, lookupRefused).run();
     }
 }

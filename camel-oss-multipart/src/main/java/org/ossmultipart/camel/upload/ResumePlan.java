@@ -41,8 +41,10 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                 return null;
             }
             if (sorted.size() == 1) {
+                // one part: its size is the part size only if it is part 1 (a lone later part may be the short last
+                // one)
                 long only = sorted.get(0).size();
-                return only >= OssLimits.MIN_PART_SIZE ? only : null;
+                return sorted.get(0).partNumber() == 1 && only >= OssLimits.MIN_PART_SIZE ? only : null;
             }
             long size = sorted.get(0).size();
             for (int i = 1; i < sorted.size() - 1; i++) {
@@ -111,6 +113,7 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
         long length = source.knownLength();
         int sizeDiffers = 0;
         int contentDiffers = 0;
+        int notComparable = 0;
         for (PartSummary part : stored) {
             long offset = (long) (part.partNumber() - 1) * partSize;
             if (offset >= length || part.size() != Math.min(partSize, length - offset)) {
@@ -130,6 +133,8 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                         && part.etag().equalsIgnoreCase(Md5.hex(body.md5()));
                 if (crcMatches || md5Matches) {
                     reused.add(new PartETag(part.partNumber(), part.etag(), part.size(), body.crc64()));
+                } else if (part.crc64() == null && body.md5() == null) {
+                    notComparable++;
                 } else {
                     contentDiffers++;
                 }
@@ -142,7 +147,11 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
             why.add(sizeDiffers + " whose size differs from the body's part");
         }
         if (contentDiffers > 0) {
-            why.add(contentDiffers + " whose CRC-64 differs (the body changed)");
+            why.add(contentDiffers + " whose content differs (the body changed)");
+        }
+        if (notComparable > 0) {
+            why.add(notComparable
+                    + " that cannot be compared (the server reports no CRC-64; contentMd5=true compares ETags)");
         }
         log(candidate, request, partSize, reused.size(), why.isEmpty() ? "none" : String.join(", ", why));
         return new ResumePlan(candidate.uploadId(), reused);

@@ -11,6 +11,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -39,6 +40,9 @@ final class UploadRun {
     private final Executor executor;
     private final LiveUploads live;
     private final Supplier<String> stopReason;
+    /** Set once the server refused the look-up for unfinished uploads: not asked again by this uploader. */
+    private final AtomicBoolean lookupRefused;
+
     private final UploadRequest request;
     private final PartSource source;
     private final Map<Integer, PartETag> done = new ConcurrentSkipListMap<>();
@@ -62,12 +66,14 @@ final class UploadRun {
             Executor executor,
             LiveUploads live,
             UploadRequest request,
-            Supplier<String> stopReason) {
+            Supplier<String> stopReason,
+            AtomicBoolean lookupRefused) {
         this.client = client;
         this.executor = executor;
         this.live = live;
         this.request = request;
         this.stopReason = stopReason;
+        this.lookupRefused = lookupRefused;
         this.source = request.source;
     }
 
@@ -91,7 +97,8 @@ final class UploadRun {
         PendingPart first = null;
         try {
             long known = source.knownLength();
-            partSize = PartSizing.choose(request.partSize, known);
+            long chosen = PartSizing.choose(request.partSize, known);
+            partSize = chosen;
             if (request.resumeUploadId != null || request.resume) {
                 candidate = ResumePlan.pick(client, request, live);
                 partSize = resumedPartSize(known);
@@ -108,13 +115,13 @@ final class UploadRun {
                 }
                 return putEmpty();
             }
-            if (partSize == request.partSize) {
+            if (chosen == request.partSize) {
                 LOG.debug("Uploading oss://{}/{} in parts of {} bytes", request.bucket, request.key, partSize);
             } else {
                 LOG.info(
                         "partSize grown from {} to {} bytes so that {} bytes fit in {} parts",
                         request.partSize,
-                        partSize,
+                        chosen,
                         known,
                         OssLimits.MAX_PARTS);
             }
@@ -142,7 +149,8 @@ final class UploadRun {
 
     /** The stored upload's part size when it fits this body, else the option's (its parts are then sent again). */
     private long resumedPartSize(long known) {
-        Long stored = candidate == null ? null : candidate.partSize();
+        // a stream reuses no stored part (it cannot be compared without reading it): keep its own part size
+        Long stored = candidate == null || !source.isRandomAccess() ? null : candidate.partSize();
         if (stored == null || stored == partSize) {
             return partSize;
         }
@@ -198,9 +206,12 @@ final class UploadRun {
         if (request.resume || !source.isRandomAccess()) {
             return;
         }
+        if (lookupRefused.get()) {
+            return;
+        }
         try {
             String unfinished = ResumePlan.newestUnfinished(client, request);
-            if (unfinished != null) {
+            if (unfinished != null && !live.isLive(request.bucket, request.key, unfinished)) {
                 long stored = client.listAllParts(request.bucket, request.key, unfinished)
                         .mapToLong(p -> p.size())
                         .sum();

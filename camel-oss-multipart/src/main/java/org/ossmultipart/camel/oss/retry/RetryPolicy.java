@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * When to send a failed OSS request again, and what to fix first: the one retry policy of the
  * client. A retryable failure ({@link OssException#isRetryable()}) is tried again after a backoff
  * with full jitter, up to {@code maxRetries} times, except that bytes damaged on the way (a CRC-64,
- * ETag or Content-MD5 mismatch) are sent again once only, on the first attempt; {@code RequestTimeTooSkewed} once the signing
+ * ETag or Content-MD5 mismatch) twice in a row are not sent a third time; {@code RequestTimeTooSkewed} once the signing
  * clock has been corrected from the server's time; an authentication failure when the credentials
  * provider has rotated the credentials since the attempt was signed (STS). Thread-safe; one per client.
  */
@@ -57,12 +57,20 @@ public final class RetryPolicy {
      * request and by the upload engine for CompleteMultipartUpload, which the client never re-sends.
      */
     public boolean retry(OssException failure, int attempt) {
+        return retry(failure, attempt, null);
+    }
+
+    /**
+     * As {@link #retry(OssException, int)}, knowing how the attempt before failed ({@code previous},
+     * null for the first): damaged bytes twice in a row are not sent a third time.
+     */
+    public boolean retry(OssException failure, int attempt, OssException previous) {
         if (attempt >= maxRetries) {
             return false;
         }
         String code = failure.getErrorCode();
         boolean retry = failure.isRetryable();
-        if (retry && attempt > 0 && isIntegrityFailure(failure)) {
+        if (retry && previous != null && isIntegrityFailure(failure) && isIntegrityFailure(previous)) {
             // damaged once is the network; damaged again (or damaged on a retry) is a server or a proxy
             // that changes the bytes: sending them a third time would not help
             return false;
