@@ -3,6 +3,7 @@ package org.ossmultipart.camel.upload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssLimits;
@@ -167,5 +168,87 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                 reused,
                 candidate.storedParts().size(),
                 notReused);
+    }
+
+    /**
+     * The part size to resume in: the stored upload's, when it fits this body, else {@code configured}
+     * (its parts are then sent again). A stream reuses no stored part -- it cannot be compared without
+     * reading it -- so it keeps its own part size and with it its memory bound.
+     */
+    static long partSizeFor(Candidate candidate, UploadRequest request, PartSource source, long configured) {
+        Long stored = candidate == null || !source.isRandomAccess() ? null : candidate.partSize();
+        if (stored == null || stored == configured) {
+            return configured;
+        }
+        long known = source.knownLength();
+        boolean fits = stored >= OssLimits.MIN_PART_SIZE
+                && stored <= OssLimits.MAX_PART_SIZE
+                && PartSizing.ceilDiv(known, stored) <= OssLimits.MAX_PARTS;
+        if (!fits) {
+            LOG.info(
+                    "Upload {} of oss://{}/{} was made in parts of {} bytes, which do not fit this body: parts of {} bytes",
+                    candidate.uploadId(),
+                    request.bucket,
+                    request.key,
+                    stored,
+                    configured);
+            return configured;
+        }
+        LOG.info(
+                "Resuming upload {} of oss://{}/{} in its own parts of {} bytes (partSize says {})",
+                candidate.uploadId(),
+                request.bucket,
+                request.key,
+                stored,
+                configured);
+        return stored;
+    }
+
+    /**
+     * Without resume, a body that could be resumed (file or array) looks for an unfinished upload of
+     * the same key first -- one listing request -- and says so: it stays open, billed, and this
+     * upload starts over. Uploads this application runs are not reported; once the server refuses the
+     * look-up ({@code refused}), the uploader stops asking.
+     */
+    static void warnIfUnfinished(
+            MultipartClient client, UploadRequest request, PartSource source, LiveUploads live, AtomicBoolean refused) {
+        if (request.resume || !source.isRandomAccess() || refused.get()) {
+            return;
+        }
+        try {
+            String unfinished = newestUnfinished(client, request);
+            if (unfinished != null && !live.isLive(request.bucket, request.key, unfinished)) {
+                long stored = client.listAllParts(request.bucket, request.key, unfinished)
+                        .mapToLong(PartSummary::size)
+                        .sum();
+                LOG.warn(
+                        "oss://{}/{} has an unfinished upload {} with {} stored: it stays open (and billed) while this "
+                                + "upload starts over. Continue it with resume=true, or let the janitor abort it",
+                        request.bucket,
+                        request.key,
+                        unfinished,
+                        ByteSize.format(stored));
+            }
+        } catch (OssException e) {
+            if (e.getStatusCode() == 403 && refused.compareAndSet(false, true)) {
+                LOG.info(
+                        "Not looking for unfinished uploads of the same key before uploads to oss://{}: {} (no "
+                                + "oss:ListMultipartUploads permission?)",
+                        request.bucket,
+                        e.getErrorCode());
+            } else {
+                LOG.debug(
+                        "Could not look for an unfinished upload of oss://{}/{}: {}",
+                        request.bucket,
+                        request.key,
+                        e.toString());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug(
+                    "Could not look for an unfinished upload of oss://{}/{}: {}",
+                    request.bucket,
+                    request.key,
+                    e.toString());
+        }
     }
 }

@@ -27,7 +27,6 @@ import org.ossmultipart.camel.oss.model.PutObjectResult;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.oss.model.UploadPartResult;
 import org.ossmultipart.camel.oss.retry.RetryPolicy;
-import org.ossmultipart.camel.units.ByteSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +100,7 @@ final class UploadRun {
             partSize = chosen;
             if (request.resumeUploadId != null || request.resume) {
                 candidate = ResumePlan.pick(client, request, live);
-                partSize = resumedPartSize(known);
+                partSize = ResumePlan.partSizeFor(candidate, request, source, partSize);
             }
             source.prepare(partSize, request.concurrency, request.contentMd5);
             slots = new Semaphore(request.concurrency);
@@ -147,38 +146,6 @@ final class UploadRun {
         }
     }
 
-    /** The stored upload's part size when it fits this body, else the option's (its parts are then sent again). */
-    private long resumedPartSize(long known) {
-        // a stream reuses no stored part (it cannot be compared without reading it): keep its own part size
-        Long stored = candidate == null || !source.isRandomAccess() ? null : candidate.partSize();
-        if (stored == null || stored == partSize) {
-            return partSize;
-        }
-        boolean fits = stored >= OssLimits.MIN_PART_SIZE
-                && stored <= OssLimits.MAX_PART_SIZE
-                && (known < 0
-                        ? stored <= PartSizing.MAX_ARRAY_PART
-                        : PartSizing.ceilDiv(known, stored) <= OssLimits.MAX_PARTS);
-        if (!fits) {
-            LOG.info(
-                    "Upload {} of oss://{}/{} was made in parts of {} bytes, which do not fit this body: parts of {} bytes",
-                    candidate.uploadId(),
-                    request.bucket,
-                    request.key,
-                    stored,
-                    partSize);
-            return partSize;
-        }
-        LOG.info(
-                "Resuming upload {} of oss://{}/{} in its own parts of {} bytes (partSize says {})",
-                candidate.uploadId(),
-                request.bucket,
-                request.key,
-                stored,
-                partSize);
-        return stored;
-    }
-
     private String openUpload() throws Exception {
         if (candidate != null) {
             ResumePlan plan = ResumePlan.reconcile(candidate, request, source, partSize);
@@ -190,46 +157,11 @@ final class UploadRun {
             });
             return plan.uploadId();
         }
-        warnAboutAnUnfinishedUpload();
+        ResumePlan.warnIfUnfinished(client, request, source, live, lookupRefused);
         String initiated = client.initiateMultipartUpload(request.bucket, request.key, request.options)
                 .uploadId();
         live.register(request.bucket, request.key, initiated);
         return initiated;
-    }
-
-    /**
-     * Without resume, a body that could be resumed (file or array) looks for an unfinished upload of
-     * the same key first -- one listing request -- and says so: it stays open, billed, and this
-     * upload starts over.
-     */
-    private void warnAboutAnUnfinishedUpload() {
-        if (request.resume || !source.isRandomAccess()) {
-            return;
-        }
-        if (lookupRefused.get()) {
-            return;
-        }
-        try {
-            String unfinished = ResumePlan.newestUnfinished(client, request);
-            if (unfinished != null && !live.isLive(request.bucket, request.key, unfinished)) {
-                long stored = client.listAllParts(request.bucket, request.key, unfinished)
-                        .mapToLong(p -> p.size())
-                        .sum();
-                LOG.warn(
-                        "oss://{}/{} has an unfinished upload {} with {} stored: it stays open (and billed) while this "
-                                + "upload starts over. Continue it with resume=true, or let the janitor abort it",
-                        request.bucket,
-                        request.key,
-                        unfinished,
-                        ByteSize.format(stored));
-            }
-        } catch (RuntimeException e) {
-            LOG.debug(
-                    "Could not look for an unfinished upload of oss://{}/{}: {}",
-                    request.bucket,
-                    request.key,
-                    e.toString());
-        }
     }
 
     /** Reads parts in order and hands each to an upload thread; stops early when a part has failed. */
