@@ -29,29 +29,27 @@ final class MisplacedOptions {
 
     private MisplacedOptions() {}
 
-    /** Warns once for each option of the URI that only a consumer reads. */
+    /** Warns once for the options of the URI that only a consumer reads. */
     static void warnOnProducer(String endpointUri, String bucket) {
-        Set<String> misplaced = written(endpointUri, "consumer", "scheduler");
-        if (!misplaced.isEmpty()) {
-            LOG.warn(
-                    "oss-multipart:{}: {} {} for the janitor (from) and {} nothing on a producer (to) endpoint",
-                    bucket,
-                    misplaced,
-                    misplaced.size() == 1 ? "is an option" : "are options",
-                    misplaced.size() == 1 ? "does" : "do");
-        }
+        warn(bucket, written(endpointUri, "consumer", "scheduler"), "the janitor (from)", "a producer (to) endpoint");
     }
 
-    /** Warns once for each option of the URI that only a producer reads. */
+    /** Warns once for the options of the URI that only a producer reads. */
     static void warnOnConsumer(String endpointUri, String bucket) {
-        Set<String> misplaced = written(endpointUri, "producer");
+        warn(bucket, written(endpointUri, "producer"), "uploads (to)", "the janitor (from)");
+    }
+
+    private static void warn(String bucket, Set<String> misplaced, String belongsTo, String ignoredBy) {
         if (!misplaced.isEmpty()) {
+            boolean one = misplaced.size() == 1;
             LOG.warn(
-                    "oss-multipart:{}: {} {} for uploads (to) and {} nothing on the janitor (from)",
+                    "oss-multipart:{}: {} {} for {} and {} nothing on {}",
                     bucket,
                     misplaced,
-                    misplaced.size() == 1 ? "is an option" : "are options",
-                    misplaced.size() == 1 ? "does" : "do");
+                    one ? "is an option" : "are options",
+                    belongsTo,
+                    one ? "does" : "do",
+                    ignoredBy);
         }
     }
 
