@@ -1,10 +1,13 @@
 package org.ossmultipart.camel;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.main.Main;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Child-JVM main of {@link CamelMainSecretsTest}: Camel Main configured only by an
@@ -27,9 +30,10 @@ public final class CamelMainSecretsApp {
                     .filter(e -> e.getEndpointUri().contains("staleAfter"))
                     .findFirst()
                     .orElseThrow();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (janitor.getLastJanitorPass() == null && System.nanoTime() < deadline) {
-                Thread.sleep(20); // a child JVM beside the test's own server on two cores: no busy waiting
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> janitor.getLastJanitorPass() != null);
+            } catch (ConditionTimeoutException e) {
+                // reported below as "missing": the parent test fails on it with the whole output at hand
             }
             System.out.println("CHILD janitor pass " + (janitor.getLastJanitorPass() != null ? "done" : "missing"));
             System.out.println("CHILD component partSize "
