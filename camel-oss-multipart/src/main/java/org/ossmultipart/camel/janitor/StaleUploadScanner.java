@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -55,8 +56,7 @@ public final class StaleUploadScanner {
     static final int PARALLEL_LIST_PARTS = 8;
 
     /**
-     * @param executor runs the ListParts calls of a pass, {@value #PARALLEL_LIST_PARTS} at a time; null:
-     *                 one after the other on the calling thread
+     * @param executor runs the ListParts calls of a pass, {@value #PARALLEL_LIST_PARTS} at a time
      */
     public StaleUploadScanner(
             MultipartClient client,
@@ -76,7 +76,7 @@ public final class StaleUploadScanner {
         this.includeParts = includeParts;
         this.clock = clock;
         this.live = live;
-        this.executor = executor;
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** The tally of a new pass; "now" for the pass is read here, once. */
@@ -109,7 +109,7 @@ public final class StaleUploadScanner {
      * stale uploads a route still processes from an earlier pass: counted as stale, not yielded, and
      * their parts not listed again. The scan ends (CancellationException) once {@code running} says
      * no, between chunks, so a stopping janitor sends no more requests. The listing is judged in chunks of {@value #CHUNK}; the ListParts
-     * calls of a chunk run {@value #PARALLEL_LIST_PARTS} at a time on the executor (when one was given),
+     * calls of a chunk run {@value #PARALLEL_LIST_PARTS} at a time on the executor,
      * since one call per old upload, one after the other, makes a pass over a large backlog take as
      * many round trips.
      */
@@ -246,18 +246,6 @@ public final class StaleUploadScanner {
 
     private List<CompletableFuture<PartsSeen>> listPartsOf(List<Candidate> chunk) {
         List<CompletableFuture<PartsSeen>> futures = new ArrayList<>(chunk.size());
-        if (executor == null) {
-            for (Candidate c : chunk) {
-                CompletableFuture<PartsSeen> f = new CompletableFuture<>();
-                try {
-                    f.complete(listParts(c.upload()));
-                } catch (RuntimeException e) {
-                    f.completeExceptionally(e);
-                }
-                futures.add(f);
-            }
-            return futures;
-        }
         Semaphore slots = new Semaphore(PARALLEL_LIST_PARTS);
         try {
             for (Candidate c : chunk) {

@@ -229,13 +229,13 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                         unfinished,
                         ByteSize.format(stored));
             }
-        } catch (OssException e) {
-            if (e.getStatusCode() == 403 && refused.compareAndSet(false, true)) {
+        } catch (RuntimeException e) {
+            if (e instanceof OssException oss && oss.getStatusCode() == 403 && refused.compareAndSet(false, true)) {
                 LOG.info(
                         "Not looking for unfinished uploads of the same key before uploads to oss://{}: {} (no "
                                 + "oss:ListMultipartUploads permission?)",
                         request.bucket,
-                        e.getErrorCode());
+                        oss.getErrorCode());
             } else {
                 LOG.debug(
                         "Could not look for an unfinished upload of oss://{}/{}: {}",
@@ -243,12 +243,6 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                         request.key,
                         e.toString());
             }
-        } catch (RuntimeException e) {
-            LOG.debug(
-                    "Could not look for an unfinished upload of oss://{}/{}: {}",
-                    request.bucket,
-                    request.key,
-                    e.toString());
         }
     }
 }

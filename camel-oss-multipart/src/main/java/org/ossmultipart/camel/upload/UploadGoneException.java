@@ -36,8 +36,4 @@ public class UploadGoneException extends OssException {
     public String getMessage() {
         return explanation;
     }
-
-    static boolean isNoSuchUpload(Throwable t) {
-        return t instanceof OssException e && e.isNoSuchUpload();
-    }
 }

@@ -256,10 +256,9 @@ final class UploadRun {
         } catch (Throwable t) {
             failure.compareAndSet(
                     null,
-                    UploadGoneException.isNoSuchUpload(t)
+                    t instanceof OssException oss && oss.isNoSuchUpload()
                             ? new UploadGoneException(
-                                    request.bucket, request.key, uploadId, "UploadPart " + part.number(), (OssException)
-                                            t)
+                                    request.bucket, request.key, uploadId, "UploadPart " + part.number(), oss)
                             : t);
         } finally {
             part.release();
@@ -340,7 +339,7 @@ final class UploadRun {
                     logDone(size, parts.size());
                     return committed;
                 }
-                if (UploadGoneException.isNoSuchUpload(e)) {
+                if (e.isNoSuchUpload()) {
                     throw new UploadGoneException(request.bucket, request.key, uploadId, "CompleteMultipartUpload", e);
                 }
                 if (!retryPolicy.retry(e, attempt)) {
