@@ -22,6 +22,8 @@ public final class Fault {
         WRONG_CRC,
         /** Complete only: commit the object, then answer 500 as if the response was lost. */
         COMMIT_THEN_FAIL,
+        /** UploadPart only: store the part but answer with {@code ETag: ""} (as some OSS-compatible servers do). */
+        BLANK_ETAG,
         /** Flip one byte of the received body before checking it (a body corrupted in transit). */
         CORRUPT_BODY,
         /**
@@ -70,6 +72,10 @@ public final class Fault {
 
     public static Fault commitThenFail() {
         return new Fault(Kind.COMMIT_THEN_FAIL, 500, "InternalError", Duration.ZERO);
+    }
+
+    public static Fault blankETag() {
+        return new Fault(Kind.BLANK_ETAG, 0, null, Duration.ZERO);
     }
 
     public static Fault corruptBody() {

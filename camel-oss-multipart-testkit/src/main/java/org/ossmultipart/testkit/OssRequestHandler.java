@@ -65,7 +65,9 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     /** Per-request outcome flags set by faults that change the normal handling. */
-    private record Effects(boolean wrongCrc, boolean commitThenFail, boolean corruptBody) {}
+    private record Effects(boolean wrongCrc, boolean commitThenFail, boolean corruptBody, boolean blankETag) {
+        static final Effects NONE = new Effects(false, false, false, false);
+    }
 
     @Override
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context)
@@ -111,7 +113,7 @@ final class OssRequestHandler implements HttpRequestHandler {
             throws IOException {
         Optional<Fault> fault = faults.next(op, recorded);
         if (fault.isEmpty()) {
-            return new Effects(false, false, false);
+            return Effects.NONE;
         }
         Fault f = fault.get();
         switch (f.kind()) {
@@ -142,7 +144,7 @@ final class OssRequestHandler implements HttpRequestHandler {
                     Thread.currentThread().interrupt();
                     throw new SocketException("server stopping");
                 }
-                return new Effects(false, false, false);
+                return Effects.NONE;
             }
             case HOLD -> {
                 try {
@@ -151,16 +153,19 @@ final class OssRequestHandler implements HttpRequestHandler {
                     Thread.currentThread().interrupt();
                     throw new SocketException("server stopping");
                 }
-                return new Effects(false, false, false);
+                return Effects.NONE;
             }
             case WRONG_CRC -> {
-                return new Effects(true, false, false);
+                return new Effects(true, false, false, false);
             }
             case COMMIT_THEN_FAIL -> {
-                return new Effects(false, true, false);
+                return new Effects(false, true, false, false);
             }
             case CORRUPT_BODY -> {
-                return new Effects(false, false, true);
+                return new Effects(false, false, true, false);
+            }
+            case BLANK_ETAG -> {
+                return new Effects(false, false, false, true);
             }
             default -> throw new IllegalStateException("unknown fault " + f);
         }
@@ -416,7 +421,7 @@ final class OssRequestHandler implements HttpRequestHandler {
         BlobStore.Received body = receiveBody(r, request, effects);
         StoredPart part = store.putPart(r.bucket(), r.key(), r.param("uploadId"), partNumber, body);
         response.setCode(200);
-        response.setHeader("ETag", quote(part.md5Hex()));
+        response.setHeader("ETag", effects.blankETag() ? "\"\"" : quote(part.md5Hex()));
         response.setHeader("Content-MD5", Base64.getEncoder().encodeToString(part.md5()));
         setCrc(response, part.crc64(), effects);
     }

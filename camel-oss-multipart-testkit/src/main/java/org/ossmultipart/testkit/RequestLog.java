@@ -62,6 +62,11 @@ public final class RequestLog {
         return of(operation).size();
     }
 
+    /** The requests of {@code operation} being handled now (received, not yet answered or dropped). */
+    public synchronized int inFlight(OssOperation operation) {
+        return inFlight.get(operation).get();
+    }
+
     /** The most requests of {@code operation} that were being handled at the same moment. */
     public synchronized int peakInFlight(OssOperation operation) {
         return peakInFlight.getOrDefault(operation, 0);

@@ -34,6 +34,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "abortOnFailure": getOrCreateConfiguration(target).setAbortOnFailure(property(camelContext, boolean.class, value)); return true;
         case "abortstale":
         case "abortStale": getOrCreateConfiguration(target).setAbortStale(property(camelContext, boolean.class, value)); return true;
+        case "acceptblanketag":
+        case "acceptBlankEtag": getOrCreateConfiguration(target).setAcceptBlankEtag(property(camelContext, boolean.class, value)); return true;
         case "accesskeyid":
         case "accessKeyId": getOrCreateConfiguration(target).setAccessKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
@@ -46,7 +48,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.ossmultipart.camel.OssMultipartConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "contentmd5":
         case "contentMd5": getOrCreateConfiguration(target).setContentMd5(property(camelContext, boolean.class, value)); return true;
         case "contenttype":
@@ -81,7 +83,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "pathStyleAccess": getOrCreateConfiguration(target).setPathStyleAccess(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "prefix": getOrCreateConfiguration(target).setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "progressinterval":
-        case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "progresslistener":
         case "progressListener": getOrCreateConfiguration(target).setProgressListener(property(camelContext, org.ossmultipart.camel.upload.UploadProgressListener.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -93,7 +95,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "signatureversion":
         case "signatureVersion": getOrCreateConfiguration(target).setSignatureVersion(property(camelContext, org.ossmultipart.camel.oss.signing.SignatureVersion.class, value)); return true;
         case "sockettimeout":
-        case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
@@ -118,6 +120,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "abortOnFailure": return boolean.class;
         case "abortstale":
         case "abortStale": return boolean.class;
+        case "acceptblanketag":
+        case "acceptBlankEtag": return boolean.class;
         case "accesskeyid":
         case "accessKeyId": return java.lang.String.class;
         case "accesskeysecret":
@@ -130,7 +134,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "concurrency": return int.class;
         case "configuration": return org.ossmultipart.camel.OssMultipartConfiguration.class;
         case "connecttimeout":
-        case "connectTimeout": return long.class;
+        case "connectTimeout": return java.lang.String.class;
         case "contentmd5":
         case "contentMd5": return boolean.class;
         case "contenttype":
@@ -165,7 +169,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "pathStyleAccess": return java.lang.Boolean.class;
         case "prefix": return java.lang.String.class;
         case "progressinterval":
-        case "progressInterval": return long.class;
+        case "progressInterval": return java.lang.String.class;
         case "progresslistener":
         case "progressListener": return org.ossmultipart.camel.upload.UploadProgressListener.class;
         case "region": return java.lang.String.class;
@@ -177,7 +181,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "signatureversion":
         case "signatureVersion": return org.ossmultipart.camel.oss.signing.SignatureVersion.class;
         case "sockettimeout":
-        case "socketTimeout": return long.class;
+        case "socketTimeout": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
@@ -198,6 +202,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "abortOnFailure": return getOrCreateConfiguration(target).isAbortOnFailure();
         case "abortstale":
         case "abortStale": return getOrCreateConfiguration(target).isAbortStale();
+        case "acceptblanketag":
+        case "acceptBlankEtag": return getOrCreateConfiguration(target).isAcceptBlankEtag();
         case "accesskeyid":
         case "accessKeyId": return getOrCreateConfiguration(target).getAccessKeyId();
         case "accesskeysecret":

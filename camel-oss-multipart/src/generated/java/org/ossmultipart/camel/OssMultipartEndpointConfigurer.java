@@ -27,6 +27,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "abortOnFailure": target.getConfiguration().setAbortOnFailure(property(camelContext, boolean.class, value)); return true;
         case "abortstale":
         case "abortStale": target.getConfiguration().setAbortStale(property(camelContext, boolean.class, value)); return true;
+        case "acceptblanketag":
+        case "acceptBlankEtag": target.getConfiguration().setAcceptBlankEtag(property(camelContext, boolean.class, value)); return true;
         case "accesskeyid":
         case "accessKeyId": target.getConfiguration().setAccessKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "accesskeysecret":
@@ -42,7 +44,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "clock": target.getConfiguration().setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "contentmd5":
         case "contentMd5": target.getConfiguration().setContentMd5(property(camelContext, boolean.class, value)); return true;
         case "contenttype":
@@ -85,7 +87,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prefix": target.getConfiguration().setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "progressinterval":
-        case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "progresslistener":
         case "progressListener": target.getConfiguration().setProgressListener(property(camelContext, org.ossmultipart.camel.upload.UploadProgressListener.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
@@ -108,7 +110,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "signatureversion":
         case "signatureVersion": target.getConfiguration().setSignatureVersion(property(camelContext, org.ossmultipart.camel.oss.signing.SignatureVersion.class, value)); return true;
         case "sockettimeout":
-        case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
@@ -139,6 +141,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "abortOnFailure": return boolean.class;
         case "abortstale":
         case "abortStale": return boolean.class;
+        case "acceptblanketag":
+        case "acceptBlankEtag": return boolean.class;
         case "accesskeyid":
         case "accessKeyId": return java.lang.String.class;
         case "accesskeysecret":
@@ -154,7 +158,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "clock": return java.time.Clock.class;
         case "concurrency": return int.class;
         case "connecttimeout":
-        case "connectTimeout": return long.class;
+        case "connectTimeout": return java.lang.String.class;
         case "contentmd5":
         case "contentMd5": return boolean.class;
         case "contenttype":
@@ -197,7 +201,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prefix": return java.lang.String.class;
         case "progressinterval":
-        case "progressInterval": return long.class;
+        case "progressInterval": return java.lang.String.class;
         case "progresslistener":
         case "progressListener": return org.ossmultipart.camel.upload.UploadProgressListener.class;
         case "region": return java.lang.String.class;
@@ -220,7 +224,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "signatureversion":
         case "signatureVersion": return org.ossmultipart.camel.oss.signing.SignatureVersion.class;
         case "sockettimeout":
-        case "socketTimeout": return long.class;
+        case "socketTimeout": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
@@ -247,6 +251,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "abortOnFailure": return target.getConfiguration().isAbortOnFailure();
         case "abortstale":
         case "abortStale": return target.getConfiguration().isAbortStale();
+        case "acceptblanketag":
+        case "acceptBlankEtag": return target.getConfiguration().isAcceptBlankEtag();
         case "accesskeyid":
         case "accessKeyId": return target.getConfiguration().getAccessKeyId();
         case "accesskeysecret":

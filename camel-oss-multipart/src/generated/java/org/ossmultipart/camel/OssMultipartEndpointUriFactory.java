@@ -23,9 +23,10 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("abortOnFailure");
         props.add("abortStale");
+        props.add("acceptBlankEtag");
         props.add("accessKeyId");
         props.add("accessKeySecret");
         props.add("backoffErrorThreshold");

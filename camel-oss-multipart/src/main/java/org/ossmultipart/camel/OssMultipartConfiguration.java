@@ -1,6 +1,7 @@
 package org.ossmultipart.camel;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -11,6 +12,7 @@ import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
 import org.ossmultipart.camel.units.ByteSize;
+import org.ossmultipart.camel.units.Durations;
 import org.ossmultipart.camel.upload.UploadProgressListener;
 
 /** The options of the oss-multipart component and its endpoints. */
@@ -50,11 +52,11 @@ public class OssMultipartConfiguration implements Cloneable {
     @Metadata(autowired = true)
     private OssClient ossClient;
 
-    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
-    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.lang.String")
+    private Duration connectTimeout = Duration.ofSeconds(10);
 
-    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
-    private long socketTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.lang.String")
+    private Duration socketTimeout = Duration.ofSeconds(60);
 
     @UriParam(label = "advanced", defaultValue = "64")
     private int maxConnections = 64;
@@ -82,6 +84,9 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "true")
     private boolean contentMd5 = true;
 
+    @UriParam(label = "producer,advanced", defaultValue = "false")
+    private boolean acceptBlankEtag;
+
     @UriParam(label = "producer", defaultValue = "true")
     private boolean abortOnFailure = true;
 
@@ -103,8 +108,8 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private String contentType;
 
-    @UriParam(label = "producer,advanced", defaultValue = "10s", javaType = "java.time.Duration")
-    private long progressInterval = 10_000;
+    @UriParam(label = "producer,advanced", defaultValue = "10s", javaType = "java.lang.String")
+    private Duration progressInterval = Duration.ofSeconds(10);
 
     @UriParam(label = "producer,advanced")
     private UploadProgressListener progressListener;
@@ -114,8 +119,11 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private String prefix;
 
-    @UriParam(label = "consumer", defaultValue = "24h")
-    private String staleAfter = "24h";
+    /** Below this, uploads whose parts are still being written would count as stale. */
+    static final Duration MIN_STALE_AFTER = Duration.ofMinutes(1);
+
+    @UriParam(label = "consumer", defaultValue = "24h", javaType = "java.lang.String")
+    private Duration staleAfter = Duration.ofHours(24);
 
     @UriParam(label = "consumer", defaultValue = "lastActivity", enums = "lastActivity,initiated")
     private StaleBy staleBy = StaleBy.lastActivity;
@@ -234,22 +242,25 @@ public class OssMultipartConfiguration implements Cloneable {
         this.ossClient = ossClient;
     }
 
-    public long getConnectTimeout() {
+    public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
-    /** Timeout for opening a connection. */
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
+    /** Timeout for opening a connection: 10s, 500ms, PT10S, or a plain number of milliseconds. */
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = Durations.parse("connectTimeout", connectTimeout);
     }
 
-    public long getSocketTimeout() {
+    public Duration getSocketTimeout() {
         return socketTimeout;
     }
 
-    /** Longest wait for data on a connection, including the wait for an answer. */
-    public void setSocketTimeout(long socketTimeout) {
-        this.socketTimeout = socketTimeout;
+    /**
+     * Longest wait for data on a connection, including the wait for an answer: 60s, 2m, PT1M, or a
+     * plain number of milliseconds.
+     */
+    public void setSocketTimeout(String socketTimeout) {
+        this.socketTimeout = Durations.parse("socketTimeout", socketTimeout);
     }
 
     public int getMaxConnections() {
@@ -339,6 +350,25 @@ public class OssMultipartConfiguration implements Cloneable {
         this.contentMd5 = contentMd5;
     }
 
+    public boolean isAcceptBlankEtag() {
+        return acceptBlankEtag;
+    }
+
+    /**
+     * For OSS-compatible servers that answer UploadPart without an ETag: accept such an answer and
+     * complete the part with its MD5, the ETag OSS itself would have sent (the MD5 is then computed and
+     * sent as Content-MD5 whatever contentMd5 says). By default a blank ETag fails the part at once
+     * with error code MissingETag.
+     */
+    public void setAcceptBlankEtag(boolean acceptBlankEtag) {
+        this.acceptBlankEtag = acceptBlankEtag;
+    }
+
+    /** Whether each part's MD5 is computed: for Content-MD5, or as the ETag of a server that sends none. */
+    boolean partMd5Wanted() {
+        return contentMd5 || acceptBlankEtag;
+    }
+
     public boolean isAbortOnFailure() {
         return abortOnFailure;
     }
@@ -410,13 +440,16 @@ public class OssMultipartConfiguration implements Cloneable {
         this.contentType = contentType;
     }
 
-    public long getProgressInterval() {
+    public Duration getProgressInterval() {
         return progressInterval;
     }
 
-    /** How often a long upload logs a progress line at INFO (bytes, percent, rate, parts). */
-    public void setProgressInterval(long progressInterval) {
-        this.progressInterval = progressInterval;
+    /**
+     * How often a long upload logs a progress line at INFO (bytes, percent, rate, parts): 10s, 1m, or a
+     * plain number of milliseconds.
+     */
+    public void setProgressInterval(String progressInterval) {
+        this.progressInterval = Durations.parse("progressInterval", progressInterval);
     }
 
     public UploadProgressListener getProgressListener() {
@@ -437,17 +470,17 @@ public class OssMultipartConfiguration implements Cloneable {
         this.prefix = prefix;
     }
 
-    public String getStaleAfter() {
+    public Duration getStaleAfter() {
         return staleAfter;
     }
 
     /**
      * Consumer: an upload whose last activity (see staleBy) is longer ago than this is stale. Accepts 30m,
-     * 6h, 7d, 1d12h or ISO-8601 such as PT6H; must be positive, and longer than the longest time one part
+     * 6h, 7d, 1d12h or ISO-8601 such as PT6H; at least 1m, and longer than the longest time one part
      * takes to upload (the rule that protects uploads running on other nodes).
      */
     public void setStaleAfter(String staleAfter) {
-        this.staleAfter = staleAfter;
+        this.staleAfter = Durations.parse("staleAfter", staleAfter, MIN_STALE_AFTER);
     }
 
     public StaleBy getStaleBy() {

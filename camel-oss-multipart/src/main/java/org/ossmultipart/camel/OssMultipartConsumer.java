@@ -18,7 +18,6 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.ossmultipart.camel.janitor.JanitorPass;
 import org.ossmultipart.camel.janitor.PassTally;
-import org.ossmultipart.camel.janitor.StaleAfter;
 import org.ossmultipart.camel.janitor.StaleUpload;
 import org.ossmultipart.camel.janitor.StaleUploadScanner;
 import org.ossmultipart.camel.oss.OssException;
@@ -69,7 +68,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                 getEndpoint().getClient(),
                 getEndpoint().getBucketName(),
                 config.getPrefix(),
-                StaleAfter.parse(config.getStaleAfter()),
+                config.getStaleAfter(),
                 config.getStaleBy(),
                 config.isIncludeParts(),
                 clock,

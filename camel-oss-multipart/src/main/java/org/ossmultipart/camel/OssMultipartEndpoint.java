@@ -1,6 +1,5 @@
 package org.ossmultipart.camel;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.ossmultipart.camel.janitor.JanitorPass;
-import org.ossmultipart.camel.janitor.StaleAfter;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssClientConfig;
 import org.ossmultipart.camel.oss.OssNames;
@@ -87,7 +85,6 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        StaleAfter.parse(configuration.getStaleAfter()); // a clear error before the route starts
         MisplacedOptions.warnOnConsumer(getEndpointUri(), bucketName);
         OssMultipartConsumer consumer = new OssMultipartConsumer(this, processor);
         configureConsumer(consumer);
@@ -194,10 +191,11 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                 .signatureVersion(configuration.getSignatureVersion())
                 .pathStyleAccess(configuration.getPathStyleAccess())
                 .credentialsProvider(credentialsProvider())
-                .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
-                .socketTimeout(Duration.ofMillis(configuration.getSocketTimeout()))
+                .connectTimeout(configuration.getConnectTimeout())
+                .socketTimeout(configuration.getSocketTimeout())
                 .maxConnections(configuration.getMaxConnections())
                 .maxRetries(configuration.getMaxRetries())
+                .acceptBlankEtag(configuration.isAcceptBlankEtag())
                 .build();
     }
 

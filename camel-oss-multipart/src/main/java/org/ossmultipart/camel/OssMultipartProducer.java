@@ -1,6 +1,5 @@
 package org.ossmultipart.camel;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +109,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
                     .options(options)
                     .partSize(config().getPartSize())
                     .concurrency(config().getConcurrency())
-                    .contentMd5(config().isContentMd5())
+                    .contentMd5(config().partMd5Wanted())
                     .abortOnFailure(config().isAbortOnFailure())
                     .resume(config().isResume())
                     // only with resume=true: an upload id left in the headers by an earlier step must not redirect this
@@ -120,7 +119,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
                                     ? exchange.getMessage().getHeader(OssMultipartConstants.UPLOAD_ID, String.class)
                                     : null)
                     .listener(config().getProgressListener())
-                    .progressLogInterval(Duration.ofMillis(Math.max(1, config().getProgressInterval())))
+                    .progressLogInterval(config().getProgressInterval())
                     .build();
         } catch (RuntimeException e) {
             source.close();
@@ -246,7 +245,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("header " + OssMultipartConstants.PART_NUMBER
                     + " must be a part number 1.." + OssLimits.MAX_PARTS + " for " + "uploadPart, was " + partNumber);
         }
-        RequestBody body = BodySources.singlePart(exchange, config().isContentMd5());
+        RequestBody body = BodySources.singlePart(exchange, config().partMd5Wanted());
         UploadPartResult r = client().uploadPart(bucket(), key, uploadId, partNumber, body);
         m.setHeader(OssMultipartConstants.E_TAG, r.etag());
         m.setHeader(OssMultipartConstants.CRC64, r.crc64() == null ? null : Long.toUnsignedString(r.crc64()));

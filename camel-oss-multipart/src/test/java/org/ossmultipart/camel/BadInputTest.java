@@ -240,7 +240,7 @@ class BadInputTest extends CamelTestSupport {
 
     @Test
     void staleAfterMustParseAndBePositive() {
-        for (String bad : new String[] {"soon", "0m", "-PT1H", "PT0S", "12"}) {
+        for (String bad : new String[] {"soon", "0m", "-PT1H", "PT0S", "12", "30s"}) {
             Throwable failure = catchStart("oss-multipart:bad-input" + base() + "&staleAfter=" + bad);
             assertThat(messages(failure)).as(bad).contains("staleAfter must be");
         }

@@ -119,6 +119,10 @@ class FaultMatrixTest extends OssMultipartTestSupport {
                 srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(501, "NotImplemented"), -1),
                 Expect.error("NotImplemented")));
         s.add(new Scenario(
+                "blank ETag on a part (MissingETag, not retried)",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.blankETag(), -1),
+                Expect.error("MissingETag")));
+        s.add(new Scenario(
                 "500 on Initiate",
                 srv -> srv.faults()
                         .inject(OssOperation.INITIATE_MULTIPART_UPLOAD, Fault.error(500, "InternalError"), 1),

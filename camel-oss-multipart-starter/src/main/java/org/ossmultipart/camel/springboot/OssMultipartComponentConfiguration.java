@@ -56,13 +56,13 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String ossClient;
     /**
-     * Timeout for opening a connection, in milliseconds.
+     * Timeout for opening a connection: 10s, 500ms, PT10S, or a plain number of milliseconds.
      */
-    private Long connectTimeout = 10000L;
+    private String connectTimeout = "10s";
     /**
-     * Longest wait for data on a connection, including the wait for an answer, in milliseconds.
+     * Longest wait for data on a connection, including the wait for an answer: 60s, 2m, PT1M, or a plain number of milliseconds.
      */
-    private Long socketTimeout = 60000L;
+    private String socketTimeout = "60s";
     /**
      * Size of the HTTP connection pool shared by all exchanges of an endpoint (1..10000).
      */
@@ -96,6 +96,10 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private Boolean contentMd5 = true;
     /**
+     * For OSS-compatible servers that answer UploadPart without an ETag: accept such an answer and complete the part with its MD5 (then computed and sent as Content-MD5). By default a blank ETag fails the part with MissingETag.
+     */
+    private Boolean acceptBlankEtag = false;
+    /**
      * Abort the multipart upload when the exchange fails, so no parts are left behind. When false, the upload id is kept in CamelOssUploadId.
      */
     private Boolean abortOnFailure = true;
@@ -124,9 +128,9 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String contentType;
     /**
-     * How often a long upload logs a progress line at INFO, in milliseconds.
+     * How often a long upload logs a progress line at INFO: 10s, 1m, or a plain number of milliseconds.
      */
-    private Long progressInterval = 10000L;
+    private String progressInterval = "10s";
     /**
      * A progress listener bean told after every uploaded part (e.g. to feed metrics), as a reference: #bean:name.
      */
@@ -137,7 +141,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     private String prefix;
     /**
      * Consumer: an upload whose last activity (see stale-by) is longer ago than this is stale: 30m, 6h, 7d, 1d12h or ISO-8601
-     * such as PT6H; longer than the longest time one part takes to upload.
+     * such as PT6H; at least 1m, and longer than the longest time one part takes to upload.
      */
     private String staleAfter = "24h";
     /**
@@ -267,19 +271,19 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
         this.ossClient = ossClient;
     }
 
-    public Long getConnectTimeout() {
+    public String getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(Long connectTimeout) {
+    public void setConnectTimeout(String connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    public Long getSocketTimeout() {
+    public String getSocketTimeout() {
         return socketTimeout;
     }
 
-    public void setSocketTimeout(Long socketTimeout) {
+    public void setSocketTimeout(String socketTimeout) {
         this.socketTimeout = socketTimeout;
     }
 
@@ -339,6 +343,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
         this.contentMd5 = contentMd5;
     }
 
+    public Boolean getAcceptBlankEtag() {
+        return acceptBlankEtag;
+    }
+
+    public void setAcceptBlankEtag(Boolean acceptBlankEtag) {
+        this.acceptBlankEtag = acceptBlankEtag;
+    }
+
     public Boolean getAbortOnFailure() {
         return abortOnFailure;
     }
@@ -395,11 +407,11 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
         this.contentType = contentType;
     }
 
-    public Long getProgressInterval() {
+    public String getProgressInterval() {
         return progressInterval;
     }
 
-    public void setProgressInterval(Long progressInterval) {
+    public void setProgressInterval(String progressInterval) {
         this.progressInterval = progressInterval;
     }
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ossmultipart.camel.OssMultipartConfiguration;
 import org.ossmultipart.camel.units.ByteSize;
+import org.ossmultipart.camel.units.Durations;
 
 /**
  * The hand-written starter configuration against the component's own catalog (generated from its
@@ -124,6 +126,9 @@ class StarterParityTest {
             }
             if (starterDefault instanceof String text && componentDefault instanceof Number) {
                 starterDefault = ByteSize.parse(option.getKey(), text); // a size option, written as people do
+            }
+            if (starterDefault instanceof String text && componentDefault instanceof Duration) {
+                starterDefault = Durations.parse(option.getKey(), text); // a duration option, written as people do
             }
             assertThat(starterDefault == null ? null : String.valueOf(starterDefault))
                     .as("default of %s", option.getKey())

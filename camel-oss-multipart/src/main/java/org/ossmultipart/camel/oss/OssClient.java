@@ -107,12 +107,41 @@ public final class OssClient implements MultipartClient, AutoCloseable {
             String etag = PartETag.stripQuotes(Responses.header(response, "ETag"));
             Long crc = Responses.crc(response);
             String requestId = Responses.requestId(response);
+            if (etag == null || etag.isEmpty()) {
+                etag = etagOfBlankAnswer(operation, md5, requestId);
+            }
             if (md5 != null && etag != null && !etag.equalsIgnoreCase(Md5.hex(md5))) {
                 throw new OssIntegrityException(operation, "ETag", Md5.hex(md5), etag, requestId, true);
             }
             verifyCrc(operation, body.crc64(), crc, requestId, true);
             return new UploadPartResult(partNumber, etag, body.length(), crc, requestId);
         });
+    }
+
+    /**
+     * The ETag to complete a part with when the server answered UploadPart without one: OSS always
+     * sends the part's MD5 there, so a server that does not is either not OSS-compatible in this
+     * respect (accepted only when configured) or answered from something that is not OSS (a proxy).
+     */
+    private String etagOfBlankAnswer(String operation, byte[] md5, String requestId) {
+        if (config.acceptBlankEtag() && md5 != null) {
+            return Md5.hex(md5);
+        }
+        String why = config.acceptBlankEtag()
+                ? "acceptBlankEtag=true needs the part's MD5, which this body did not carry"
+                : "OSS answers every part with its MD5 as ETag, and CompleteMultipartUpload needs it; if this"
+                        + " OSS-compatible server never sends one, set acceptBlankEtag=true (each part is then"
+                        + " completed with the MD5 computed here)";
+        throw new OssException(
+                operation,
+                200,
+                "MissingETag",
+                "the server answered 200 with a blank or absent ETag header: " + why,
+                requestId,
+                null,
+                null,
+                null,
+                null);
     }
 
     /**

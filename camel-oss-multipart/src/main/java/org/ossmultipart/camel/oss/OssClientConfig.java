@@ -37,6 +37,7 @@ public final class OssClientConfig {
     private final SSLContext sslContext;
     private final String userAgent;
     private final boolean schemeAssumed;
+    private final boolean acceptBlankEtag;
 
     private OssClientConfig(Builder b, URI endpoint, boolean pathStyle) {
         this.endpoint = endpoint;
@@ -54,7 +55,17 @@ public final class OssClientConfig {
         this.clock = b.clock;
         this.sslContext = b.sslContext;
         this.userAgent = b.userAgent;
+        this.acceptBlankEtag = b.acceptBlankEtag;
         this.schemeAssumed = b.endpoint != null && !b.endpoint.isBlank() && !b.endpoint.contains("://");
+    }
+
+    /**
+     * Whether an UploadPart answer without an ETag (absent or blank) is accepted, the part then being
+     * completed with the ETag OSS gives every part: its MD5 in upper-case hex. False: such an answer
+     * is a non-retryable {@code MissingETag} error.
+     */
+    public boolean acceptBlankEtag() {
+        return acceptBlankEtag;
     }
 
     /** Whether the endpoint was given without a scheme and https was assumed. */
@@ -165,6 +176,7 @@ public final class OssClientConfig {
         private Clock clock = Clock.systemUTC();
         private SSLContext sslContext;
         private String userAgent = "camel-oss-multipart";
+        private boolean acceptBlankEtag;
 
         /** Service URL, e.g. {@code https://oss-cn-hangzhou.aliyuncs.com}; derived from the region when unset. */
         public Builder endpoint(String endpoint) {
@@ -233,6 +245,12 @@ public final class OssClientConfig {
         /** Trust material for HTTPS endpoints with private certificates; hostname verification stays on. */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
+            return this;
+        }
+
+        /** See {@link OssClientConfig#acceptBlankEtag()}; the part's MD5 must then come with its body. */
+        public Builder acceptBlankEtag(boolean accept) {
+            this.acceptBlankEtag = accept;
             return this;
         }
 
