@@ -124,6 +124,9 @@ public final class Benchmark {
                 throughput(file, endpoint, server, summary);
             }
         }
+        if (selected("small")) {
+            SmallBodies.run(summary);
+        }
         if (selected("memory")) {
             memory(summary);
         }
@@ -153,10 +156,10 @@ public final class Benchmark {
                     // stream caching off, as the component docs advise for huge streams: otherwise Camel
                     // reads the whole InputStream into the heap before the producer sees it
                     from("direct:upload").noStreamCaching().to("oss-multipart:bench" + options);
-                    // informational: CRC-64 checks only, no Content-MD5 -- the SDK's default checking
-                    from("direct:upload-crc-only")
+                    // informational: the default before issue 13, Content-MD5 and ETag checks on top of CRC-64
+                    from("direct:upload-md5")
                             .noStreamCaching()
-                            .to("oss-multipart:bench" + options + "&contentMd5=false");
+                            .to("oss-multipart:bench" + options + "&contentMd5=true");
                 }
             });
             camel.start();
@@ -190,10 +193,7 @@ public final class Benchmark {
                     double rb = costB.timed(server, counted, () -> sdkUpload(sdk, file), size);
                     sdk.deleteObject("bench", "b");
                     double rc = costC.timed(
-                            server,
-                            counted,
-                            () -> upload(template, "direct:upload-crc-only", file.toFile(), "a-crc"),
-                            size);
+                            server, counted, () -> upload(template, "direct:upload-md5", file.toFile(), "a-crc"), size);
                     sdk.deleteObject("bench", "a-crc");
                     double wall = (System.nanoTime() - t0) / 1e9;
                     double cpuShare = (server.cpuSeconds() - cpu0)
@@ -202,7 +202,7 @@ public final class Benchmark {
                             * 100;
                     System.out.printf(
                             "%s run %d: ours(file) %.1f MiB/s, ours(stream) %.1f MiB/s, SDK uploadFile %.1f MiB/s, "
-                                    + "ours(file, CRC-64 only) %.1f MiB/s, server CPU %.0f%% of the machine%n",
+                                    + "ours(file, contentMd5=true) %.1f MiB/s, server CPU %.0f%% of the machine%n",
                             counted ? "counted" : "warm-up", counted ? run : run + warmups, ra, ras, rb, rc, cpuShare);
                     if (counted) {
                         a.add(ra);
@@ -217,7 +217,7 @@ public final class Benchmark {
                 System.out.println("  ours(file)                " + costA);
                 System.out.println("  ours(stream)              " + costAStream);
                 System.out.println("  SDK uploadFile            " + costB);
-                System.out.println("  ours(file, CRC-64 only)   " + costC);
+                System.out.println("  ours(file, contentMd5)    " + costC);
                 List<Double> ratioFile = new ArrayList<>();
                 List<Double> ratioStream = new ArrayList<>();
                 for (int i = 0; i < a.size(); i++) {
@@ -231,7 +231,7 @@ public final class Benchmark {
                                 + "machine; single-core MD5 %.0f MiB/s%n",
                         oursFile, median(aStream), median(b), median(serverCpu), md5);
                 System.out.printf(
-                        "informational: ours(file) with contentMd5=false (CRC-64 only, as the SDK checks) vs SDK: "
+                        "informational: ours(file) with contentMd5=true (the default before issue 13) vs SDK: "
                                 + "median ratio %.2f%n",
                         median(crcOnly));
                 summary.add(bench("throughput_mib_s_ours_file", oursFile));
@@ -241,6 +241,9 @@ public final class Benchmark {
                 summary.add(bench("ratio_ours_stream_vs_sdk", median(ratioStream)));
                 summary.add(bench("md5_single_core_mib_s", md5));
                 summary.add(bench("ours_file_pct_of_md5_ceiling", oursFile / md5 * 100));
+                summary.add(bench("client_cpu_ms_per_mib_ours", costA.clientMsPerMib()));
+                summary.add(bench("client_cpu_ms_per_mib_sdk", costB.clientMsPerMib()));
+                summary.add(bench("client_cpu_ms_per_mib_ours_content_md5", costC.clientMsPerMib()));
             } finally {
                 sdk.shutdown();
             }
@@ -263,6 +266,10 @@ public final class Benchmark {
                 mib += size;
             }
             return rate;
+        }
+
+        double clientMsPerMib() {
+            return clientSeconds * 1000 / mib;
         }
 
         @Override
@@ -304,7 +311,7 @@ public final class Benchmark {
         }
     }
 
-    private static OSS sdk(String endpoint) {
+    static OSS sdk(String endpoint) {
         ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
         conf.setSLDEnabled(true);
         conf.setSignatureVersion(SignVersion.V4);
@@ -515,7 +522,7 @@ public final class Benchmark {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    private static String bench(String name, double value) {
+    static String bench(String name, double value) {
         return String.format(Locale.ROOT, "BENCH %s %.2f", name, value);
     }
 }

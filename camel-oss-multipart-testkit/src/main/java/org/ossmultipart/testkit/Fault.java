@@ -24,6 +24,8 @@ public final class Fault {
         COMMIT_THEN_FAIL,
         /** UploadPart only: store the part but answer with {@code ETag: ""} (as some OSS-compatible servers do). */
         BLANK_ETAG,
+        /** Handle normally but answer without {@code x-oss-hash-crc64ecma} (as some OSS-compatible servers do). */
+        NO_CRC,
         /** Flip one byte of the received body before checking it (a body corrupted in transit). */
         CORRUPT_BODY,
         /**
@@ -76,6 +78,10 @@ public final class Fault {
 
     public static Fault blankETag() {
         return new Fault(Kind.BLANK_ETAG, 0, null, Duration.ZERO);
+    }
+
+    public static Fault noCrc() {
+        return new Fault(Kind.NO_CRC, 0, null, Duration.ZERO);
     }
 
     public static Fault corruptBody() {

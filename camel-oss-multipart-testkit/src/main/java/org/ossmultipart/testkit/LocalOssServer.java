@@ -247,6 +247,11 @@ public final class LocalOssServer implements AutoCloseable {
         u.setPartLastModified(partNumber, lastModified);
     }
 
+    /** The keys of the objects stored in a bucket, sorted. */
+    public List<String> objectKeys(String bucket) {
+        return store.objects(bucket).stream().map(o -> o.key()).sorted().toList();
+    }
+
     /** Facts about a stored object, or empty. */
     public Optional<ObjectInfo> object(String bucket, String key) {
         return store.objects(bucket).stream()

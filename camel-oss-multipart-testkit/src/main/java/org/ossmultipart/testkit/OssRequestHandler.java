@@ -65,8 +65,9 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     /** Per-request outcome flags set by faults that change the normal handling. */
-    private record Effects(boolean wrongCrc, boolean commitThenFail, boolean corruptBody, boolean blankETag) {
-        static final Effects NONE = new Effects(false, false, false, false);
+    private record Effects(
+            boolean wrongCrc, boolean commitThenFail, boolean corruptBody, boolean blankETag, boolean noCrc) {
+        static final Effects NONE = new Effects(false, false, false, false, false);
     }
 
     @Override
@@ -156,16 +157,19 @@ final class OssRequestHandler implements HttpRequestHandler {
                 return Effects.NONE;
             }
             case WRONG_CRC -> {
-                return new Effects(true, false, false, false);
+                return new Effects(true, false, false, false, false);
             }
             case COMMIT_THEN_FAIL -> {
-                return new Effects(false, true, false, false);
+                return new Effects(false, true, false, false, false);
             }
             case CORRUPT_BODY -> {
-                return new Effects(false, false, true, false);
+                return new Effects(false, false, true, false, false);
             }
             case BLANK_ETAG -> {
-                return new Effects(false, false, false, true);
+                return new Effects(false, false, false, true, false);
+            }
+            case NO_CRC -> {
+                return new Effects(false, false, false, false, true);
             }
             default -> throw new IllegalStateException("unknown fault " + f);
         }
@@ -609,6 +613,9 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     private static void setCrc(ClassicHttpResponse response, long crc, Effects effects) {
+        if (effects.noCrc()) {
+            return;
+        }
         response.setHeader("x-oss-hash-crc64ecma", Long.toUnsignedString(effects.wrongCrc() ? crc ^ 0x1 : crc));
     }
 

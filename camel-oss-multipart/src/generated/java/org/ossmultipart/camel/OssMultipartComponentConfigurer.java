@@ -72,6 +72,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "multipartthreshold":
+        case "multipartThreshold": getOrCreateConfiguration(target).setMultipartThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "objectacl":
         case "objectAcl": getOrCreateConfiguration(target).setObjectAcl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, org.ossmultipart.camel.OssMultipartOperation.class, value)); return true;
@@ -158,6 +160,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "multipartthreshold":
+        case "multipartThreshold": return java.lang.String.class;
         case "objectacl":
         case "objectAcl": return java.lang.String.class;
         case "operation": return org.ossmultipart.camel.OssMultipartOperation.class;
@@ -240,6 +244,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "multipartthreshold":
+        case "multipartThreshold": return getOrCreateConfiguration(target).getMultipartThreshold();
         case "objectacl":
         case "objectAcl": return getOrCreateConfiguration(target).getObjectAcl();
         case "operation": return getOrCreateConfiguration(target).getOperation();

@@ -74,6 +74,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "multipartthreshold":
+        case "multipartThreshold": target.getConfiguration().setMultipartThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "objectacl":
         case "objectAcl": target.getConfiguration().setObjectAcl(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, org.ossmultipart.camel.OssMultipartOperation.class, value)); return true;
@@ -188,6 +190,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "multipartthreshold":
+        case "multipartThreshold": return java.lang.String.class;
         case "objectacl":
         case "objectAcl": return java.lang.String.class;
         case "operation": return org.ossmultipart.camel.OssMultipartOperation.class;
@@ -298,6 +302,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "multipartthreshold":
+        case "multipartThreshold": return target.getConfiguration().getMultipartThreshold();
         case "objectacl":
         case "objectAcl": return target.getConfiguration().getObjectAcl();
         case "operation": return target.getConfiguration().getOperation();

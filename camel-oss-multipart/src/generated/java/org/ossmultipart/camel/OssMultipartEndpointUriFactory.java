@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(58);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("acceptBlankEtag");
@@ -53,6 +53,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("maxConnections");
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
+        props.add("multipartThreshold");
         props.add("objectAcl");
         props.add("operation");
         props.add("ossClient");

@@ -78,11 +78,14 @@ public class OssMultipartConfiguration implements Cloneable {
     /** partSize as the user wrote it, for messages. */
     private String partSizeWritten = "8MiB";
 
+    @UriParam(label = "producer", javaType = "java.lang.String")
+    private Long multipartThreshold;
+
     @UriParam(label = "producer", defaultValue = "4")
     private int concurrency = 4;
 
-    @UriParam(label = "producer", defaultValue = "true")
-    private boolean contentMd5 = true;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean contentMd5;
 
     @UriParam(label = "producer,advanced", defaultValue = "false")
     private boolean acceptBlankEtag;
@@ -323,6 +326,22 @@ public class OssMultipartConfiguration implements Cloneable {
         this.partSizeWritten = partSize.trim();
     }
 
+    /** The threshold in bytes; null when unset (then partSize). */
+    public Long getMultipartThreshold() {
+        return multipartThreshold;
+    }
+
+    /**
+     * Bodies up to this size are stored with one PutObject (one request instead of Initiate, UploadPart
+     * and Complete), CRC-64 checked like a part; larger ones with a multipart upload. A size like
+     * partSize (0 to 5 GiB; 0 = always multipart, an empty body excepted); unset, it is partSize. A
+     * stream of unknown length is read into its first part buffer and stored with one PutObject when it
+     * ends there, so for streams the threshold is at most partSize.
+     */
+    public void setMultipartThreshold(String multipartThreshold) {
+        this.multipartThreshold = ByteSize.parse("multipartThreshold", multipartThreshold);
+    }
+
     /** Part size in bytes (for Java configuration; the option itself is partSize). */
     public void setPartSizeBytes(long partSize) {
         this.partSize = partSize;
@@ -343,8 +362,10 @@ public class OssMultipartConfiguration implements Cloneable {
     }
 
     /**
-     * Send Content-MD5 with every part (OSS then rejects a damaged part) and compare each returned ETag
-     * with the local MD5. CRC-64 checks are always on.
+     * Also compute each part's MD5: sent as Content-MD5 (OSS then refuses a damaged part itself) and
+     * compared with the returned ETag. Off by default: every part is verified by its CRC-64 against
+     * the server's before Complete (a mismatch sends the part again) and the whole object after, and
+     * MD5 costs more client CPU than the upload itself. Turn it on for servers that send no CRC-64.
      */
     public void setContentMd5(boolean contentMd5) {
         this.contentMd5 = contentMd5;

@@ -123,6 +123,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
             throw new IllegalArgumentException(
                     e.getMessage() + " (partSize=" + configuration.getPartSizeWritten() + ")", e);
         }
+        if (configuration.getMultipartThreshold() != null) {
+            UploadRequest.checkMultipartThreshold(configuration.getMultipartThreshold());
+        }
         UploadRequest.checkConcurrency(configuration.getConcurrency());
         OssClientConfig.checkMaxRetries(configuration.getMaxRetries());
         try {

@@ -108,6 +108,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             request = UploadRequest.builder(bucket(), key, source)
                     .options(options)
                     .partSize(config().getPartSize())
+                    .multipartThreshold(
+                            config().getMultipartThreshold() == null ? -1 : config().getMultipartThreshold())
                     .concurrency(config().getConcurrency())
                     .contentMd5(config().partMd5Wanted())
                     .abortOnFailure(config().isAbortOnFailure())

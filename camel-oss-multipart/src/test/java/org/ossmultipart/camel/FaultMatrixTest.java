@@ -56,7 +56,12 @@ class FaultMatrixTest extends OssMultipartTestSupport {
         }
     }
 
-    record Scenario(String name, Consumer<LocalOssServer> inject, Expect expect) {
+    /** {@code options}: URI options of this scenario on top of the matrix's own. */
+    record Scenario(String name, Consumer<LocalOssServer> inject, Expect expect, String options) {
+        Scenario(String name, Consumer<LocalOssServer> inject, Expect expect) {
+            this(name, inject, expect, "");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -87,13 +92,23 @@ class FaultMatrixTest extends OssMultipartTestSupport {
                 srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.delay(Duration.ofMillis(1500)), 1),
                 Expect.ok()));
         s.add(new Scenario(
-                "InvalidDigest: body corrupted in transit",
+                "body corrupted in transit, CRC-64 only (the default): the part is sent again",
                 srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.corruptBody(), 1),
                 Expect.ok()));
         s.add(new Scenario(
-                "InvalidDigest twice in a row: sent again once only",
+                "body corrupted twice in a row, CRC-64 only: sent again once only",
                 srv -> srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.corruptBody(), 2),
-                Expect.error("InvalidDigest")));
+                new Expect(false, "Crc64Mismatch", OssIntegrityException.class, false)));
+        s.add(new Scenario(
+                "InvalidDigest (contentMd5=true): body corrupted in transit",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.corruptBody(), 1),
+                Expect.ok(),
+                "&contentMd5=true"));
+        s.add(new Scenario(
+                "InvalidDigest twice in a row (contentMd5=true): sent again once only",
+                srv -> srv.faults().inject(OssOperation.UPLOAD_PART, r -> r.partNumber() == 2, Fault.corruptBody(), 2),
+                Expect.error("InvalidDigest"),
+                "&contentMd5=true"));
         s.add(new Scenario(
                 "503 then a corrupted body on the same part: both retried",
                 srv -> {
@@ -190,7 +205,7 @@ class FaultMatrixTest extends OssMultipartTestSupport {
 
         Exchange result = template.request(
                 "oss-multipart:" + BUCKET + "?partSize=" + PART + "&concurrency=1&maxRetries=3"
-                        + "&socketTimeout=500&progressListener=#abortingListener",
+                        + "&socketTimeout=500&progressListener=#abortingListener" + scenario.options(),
                 e -> {
                     e.getMessage().setBody(body);
                     e.getMessage().setHeader(OssMultipartConstants.KEY, key);

@@ -92,9 +92,13 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private Integer concurrency = 4;
     /**
-     * Send Content-MD5 with every part and compare each returned ETag with the local MD5. CRC-64 checks are always on.
+     * Bodies up to this size are stored with one PutObject instead of a multipart upload: a size like part-size (0 to 5 GiB; 0 = always multipart); unset, it is part-size. For streams the threshold is at most part-size.
      */
-    private Boolean contentMd5 = true;
+    private String multipartThreshold;
+    /**
+     * Also compute each part's MD5: sent as Content-MD5 and compared with the returned ETag. Off by default: every part is verified by its CRC-64 before Complete and the whole object after. Turn it on for servers that send no CRC-64.
+     */
+    private Boolean contentMd5 = false;
     /**
      * For OSS-compatible servers that answer UploadPart without an ETag: accept such an answer and complete the part with its MD5 (then computed and sent as Content-MD5). By default a blank ETag fails the part with MissingETag.
      */
@@ -333,6 +337,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setConcurrency(Integer concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public String getMultipartThreshold() {
+        return multipartThreshold;
+    }
+
+    public void setMultipartThreshold(String multipartThreshold) {
+        this.multipartThreshold = multipartThreshold;
     }
 
     public Boolean getContentMd5() {

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -38,6 +39,8 @@ import org.ossmultipart.camel.oss.xml.InitiateResultXml;
 import org.ossmultipart.camel.oss.xml.ListPartsResultXml;
 import org.ossmultipart.camel.oss.xml.ListUploadsResultXml;
 import org.ossmultipart.camel.oss.xml.OssXml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OSS wire client: one method per operation. Thread-safe; share one instance. Requests go
@@ -48,6 +51,9 @@ import org.ossmultipart.camel.oss.xml.OssXml;
 public final class OssClient implements MultipartClient, AutoCloseable {
 
     private final OssClientConfig config;
+    private static final Logger LOG = LoggerFactory.getLogger(OssClient.class);
+
+    private final AtomicBoolean warnedNoCrc = new AtomicBoolean();
     private final RequestExecutor executor;
 
     public OssClient(OssClientConfig config) {
@@ -114,6 +120,7 @@ public final class OssClient implements MultipartClient, AutoCloseable {
                 throw new OssIntegrityException(operation, "ETag", Md5.hex(md5), etag, requestId, true);
             }
             verifyCrc(operation, body.crc64(), crc, requestId, true);
+            warnOnceIfUnverified(crc, md5 != null);
             return new UploadPartResult(partNumber, etag, body.length(), crc, requestId);
         });
     }
@@ -333,6 +340,7 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         return execute(call, response -> {
             Long crc = Responses.crc(response);
             verifyCrc(call.describe(), body.crc64(), crc, Responses.requestId(response), true);
+            warnOnceIfUnverified(crc, md5 != null);
             return new PutObjectResult(
                     PartETag.stripQuotes(Responses.header(response, "ETag")), crc, Responses.requestId(response));
         });
@@ -400,6 +408,27 @@ public final class OssClient implements MultipartClient, AutoCloseable {
                 .header("x-oss-storage-class", options.storageClass())
                 .header("x-oss-server-side-encryption", options.serverSideEncryption());
         options.userMetadata().forEach((name, value) -> call.header("x-oss-meta-" + name, value));
+    }
+
+    /**
+     * A server that sends no CRC-64 leaves the bytes unchecked unless Content-MD5 was sent: said once
+     * per client (one per endpoint), not per part.
+     */
+    private void warnOnceIfUnverified(Long serverCrc, boolean contentMd5Sent) {
+        if (serverCrc != null || !warnedNoCrc.compareAndSet(false, true)) {
+            return;
+        }
+        if (contentMd5Sent) {
+            LOG.warn(
+                    "{} sends no x-oss-hash-crc64ecma header: parts and objects are verified by Content-MD5 and"
+                            + " their ETag only, the whole object not at all",
+                    config.endpoint().getAuthority());
+        } else {
+            LOG.warn(
+                    "{} sends no x-oss-hash-crc64ecma header: uploaded bytes are NOT verified (no CRC-64 to compare);"
+                            + " set contentMd5=true so that the server checks each part's Content-MD5",
+                    config.endpoint().getAuthority());
+        }
     }
 
     private static void verifyCrc(String operation, Long expected, Long actual, String requestId, boolean retryable) {

@@ -9,6 +9,8 @@ public final class OssLimits {
     public static final long MIN_PART_SIZE = 100 * 1024;
     /** The largest part. */
     public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+    /** The largest object one PutObject stores. */
+    public static final long MAX_PUT_OBJECT_SIZE = 5L * 1024 * 1024 * 1024;
     /** The most a listing page (ListMultipartUploads, ListParts) returns, and its default. */
     public static final int MAX_LIST_PAGE = 1_000;
 

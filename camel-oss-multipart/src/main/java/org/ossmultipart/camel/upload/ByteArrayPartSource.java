@@ -7,6 +7,9 @@ public final class ByteArrayPartSource implements PartSource {
 
     private final byte[] data;
     private long partSize;
+    /** Where the part last returned ends. */
+    private long lastEnd;
+
     private boolean md5 = true;
 
     public ByteArrayPartSource(byte[] data) {
@@ -32,6 +35,7 @@ public final class ByteArrayPartSource implements PartSource {
     @Override
     public PendingPart next(int partNumber) {
         long offset = (partNumber - 1) * partSize;
+        lastEnd = Math.min(data.length, offset + partSize);
         if (offset >= data.length) {
             return null;
         }
@@ -46,6 +50,11 @@ public final class ByteArrayPartSource implements PartSource {
             @Override
             public void release() {}
         };
+    }
+
+    @Override
+    public boolean exhausted() {
+        return lastEnd >= data.length;
     }
 
     @Override

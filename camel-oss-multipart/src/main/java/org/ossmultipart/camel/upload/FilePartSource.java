@@ -20,6 +20,9 @@ public final class FilePartSource implements PartSource {
     private final long length;
     private final FileChannel channel;
     private long partSize;
+    /** Where the part last returned ends. */
+    private long lastEnd;
+
     private volatile boolean md5 = true;
     /** Part buffers, one per part in flight; null when parts are too big for arrays (sent as file regions). */
     private BufferPool pool;
@@ -56,6 +59,7 @@ public final class FilePartSource implements PartSource {
     @Override
     public PendingPart next(int partNumber) {
         long offset = (partNumber - 1) * partSize;
+        lastEnd = Math.min(length, offset + partSize);
         if (offset >= length || (length == 0 && partNumber > 1)) {
             return null;
         }
@@ -114,6 +118,11 @@ public final class FilePartSource implements PartSource {
             digests.update(chunk.array(), 0, chunk.limit());
         }
         return digests.attachTo(RequestBody.ofFile(file, offset, partLength));
+    }
+
+    @Override
+    public boolean exhausted() {
+        return lastEnd >= length;
     }
 
     @Override

@@ -29,6 +29,9 @@ public sealed interface PartSource extends AutoCloseable permits FilePartSource,
     /** The next part (the prepared part size at most), or {@code null} when the body is exhausted. */
     PendingPart next(int partNumber) throws IOException, InterruptedException;
 
+    /** Whether the part last returned by {@link #next} was the body's last (the next call returns null). */
+    boolean exhausted();
+
     /** Bytes of the body cut into parts so far: for a stream what was read, else the whole length. */
     long bytesRead();
 

@@ -16,6 +16,9 @@ public final class StreamPartSource implements PartSource {
     private volatile boolean md5 = true;
     private BufferPool pool;
     private boolean ended;
+    /** A byte read to learn whether the stream ended with the last part (-1: none held). */
+    private int peeked = -1;
+
     private long offset;
 
     /** @param declaredLength the length if known in advance, else -1 */
@@ -71,6 +74,10 @@ public final class StreamPartSource implements PartSource {
         int filled = 0;
         try {
             int want = (int) Math.min(partSize, buffer.length);
+            if (peeked >= 0) {
+                buffer[filled++] = (byte) peeked;
+                peeked = -1;
+            }
             while (filled < want) {
                 // bounded reads: FileInputStream, for one, allocates a native buffer of the asked size per call
                 int n = in.read(buffer, filled, Math.min(want - filled, PartDigests.CHUNK));
@@ -79,6 +86,11 @@ public final class StreamPartSource implements PartSource {
                     break;
                 }
                 filled += n;
+            }
+            if (!ended && partNumber == 1) {
+                // a full first part: one byte more tells whether the body fits one PutObject
+                peeked = in.read();
+                ended = peeked < 0;
             }
         } catch (IOException | RuntimeException e) {
             pool.release(buffer);
@@ -109,6 +121,12 @@ public final class StreamPartSource implements PartSource {
                 }
             }
         };
+    }
+
+    /** Known once the stream returned end-of-stream (after the first part, checked by reading one byte more). */
+    @Override
+    public boolean exhausted() {
+        return ended;
     }
 
     @Override

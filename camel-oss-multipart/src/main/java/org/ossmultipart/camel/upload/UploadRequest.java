@@ -2,6 +2,7 @@ package org.ossmultipart.camel.upload;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.ossmultipart.camel.oss.OssLimits;
 import org.ossmultipart.camel.oss.OssNames;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
 
@@ -13,6 +14,9 @@ public final class UploadRequest {
     final PartSource source;
     final ObjectOptions options;
     final long partSize;
+    /** Bodies of at most this many bytes are stored with one PutObject. */
+    final long multipartThreshold;
+
     final int concurrency;
     final boolean contentMd5;
     final boolean abortOnFailure;
@@ -27,6 +31,7 @@ public final class UploadRequest {
         this.source = b.source;
         this.options = b.options;
         this.partSize = b.partSize;
+        this.multipartThreshold = b.multipartThreshold >= 0 ? b.multipartThreshold : b.partSize;
         this.concurrency = b.concurrency;
         this.contentMd5 = b.contentMd5;
         this.abortOnFailure = b.abortOnFailure;
@@ -48,6 +53,15 @@ public final class UploadRequest {
         return concurrency;
     }
 
+    /** Refuses a threshold above what one PutObject may store; -1 stands for partSize. */
+    public static long checkMultipartThreshold(long bytes) {
+        if (bytes < -1 || bytes > OssLimits.MAX_PUT_OBJECT_SIZE) {
+            throw new IllegalArgumentException("multipartThreshold must be between 0 and "
+                    + OssLimits.MAX_PUT_OBJECT_SIZE + " (5 GiB, the largest PutObject) bytes, was " + bytes);
+        }
+        return bytes;
+    }
+
     public static Builder builder(String bucket, String key, PartSource source) {
         return new Builder(bucket, key, source);
     }
@@ -59,8 +73,9 @@ public final class UploadRequest {
         private final PartSource source;
         private ObjectOptions options = ObjectOptions.none();
         private long partSize = 8L * 1024 * 1024;
+        private long multipartThreshold = -1;
         private int concurrency = 4;
-        private boolean contentMd5 = true;
+        private boolean contentMd5;
         private boolean abortOnFailure = true;
         private String resumeUploadId;
         private boolean resume;
@@ -80,6 +95,16 @@ public final class UploadRequest {
 
         public Builder partSize(long partSize) {
             this.partSize = partSize;
+            return this;
+        }
+
+        /**
+         * Bodies up to this size are stored with one PutObject instead of a multipart upload; -1 (the
+         * default) means partSize, 0 means always multipart (an empty body excepted). A stream body is
+         * read into one part buffer first, so for streams the threshold is at most partSize.
+         */
+        public Builder multipartThreshold(long bytes) {
+            this.multipartThreshold = bytes;
             return this;
         }
 
@@ -125,6 +150,7 @@ public final class UploadRequest {
             OssNames.validateBucket(bucket);
             OssNames.validateKey(key);
             PartSizing.validatePartSize(partSize);
+            checkMultipartThreshold(multipartThreshold);
             checkConcurrency(concurrency);
             return new UploadRequest(this);
         }

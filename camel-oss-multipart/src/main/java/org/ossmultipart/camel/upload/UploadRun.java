@@ -107,12 +107,23 @@ final class UploadRun {
             if (known == 0) {
                 return putEmpty();
             }
+            if (candidate == null && source.isRandomAccess() && known <= request.multipartThreshold) {
+                return putWhole(source.whole(request.contentMd5));
+            }
             first = source.next(1);
             if (first == null || first.length() == 0) {
                 if (first != null) {
                     first.release();
                 }
                 return putEmpty();
+            }
+            if (candidate == null && source.exhausted() && first.length() <= request.multipartThreshold) {
+                // a stream that ended within its first part buffer: one request, not three
+                try {
+                    return putWhole(first.load());
+                } finally {
+                    first.release();
+                }
             }
             if (chosen == request.partSize) {
                 LOG.debug("Uploading oss://{}/{} in parts of {} bytes", request.bucket, request.key, partSize);
@@ -375,6 +386,38 @@ final class UploadRun {
                 partSize,
                 head.requestId(),
                 reused);
+    }
+
+    /** A body not above multipartThreshold: one PutObject (retried like any request), CRC-64 checked. */
+    private UploadResult putWhole(RequestBody body) {
+        PutObjectResult r = client.putObject(request.bucket, request.key, body, request.options);
+        long size = body.length();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        LOG.info(
+                "Uploaded oss://{}/{}: {} bytes in one PutObject (not above multipartThreshold, {} bytes), {} s ({} MiB/s)",
+                request.bucket,
+                request.key,
+                size,
+                request.multipartThreshold,
+                String.format("%.2f", seconds),
+                String.format("%.1f", seconds > 0 ? size / 1048576.0 / seconds : 0));
+        if (request.listener != null) {
+            bytesDone.set(size);
+            try {
+                request.listener.onPartCompleted(new UploadProgress(
+                        request.bucket,
+                        request.key,
+                        null,
+                        size,
+                        size,
+                        1,
+                        Duration.ofNanos(System.nanoTime() - startNanos)));
+            } catch (RuntimeException e) {
+                LOG.warn("Progress listener failed (ignored): {}", e.toString());
+            }
+        }
+        long crc = r.crc64() != null ? r.crc64() : body.crc64();
+        return new UploadResult(request.bucket, request.key, null, r.etag(), crc, size, 0, partSize, r.requestId(), 0);
     }
 
     private UploadResult putEmpty() {

@@ -46,9 +46,12 @@ class MultipartUploaderTest {
     }
 
     /** A deterministic stream of {@code size} pseudo-random bytes that is never held in memory. */
+    /** {@code size} pseudo-random bytes, the same bytes however the reader cuts its reads. */
     static InputStream generated(long size, long seed) {
         return new InputStream() {
             final Random random = new Random(seed);
+            final byte[] block = new byte[8192];
+            int blockPos = block.length;
             long left = size;
 
             @Override
@@ -62,10 +65,13 @@ class MultipartUploaderTest {
                 if (left == 0) {
                     return -1;
                 }
-                int n = (int) Math.min(len, Math.min(left, 8192));
-                byte[] chunk = new byte[n];
-                random.nextBytes(chunk);
-                System.arraycopy(chunk, 0, b, off, n);
+                if (blockPos == block.length) {
+                    random.nextBytes(block);
+                    blockPos = 0;
+                }
+                int n = (int) Math.min(len, Math.min(left, block.length - blockPos));
+                System.arraycopy(block, blockPos, b, off, n);
+                blockPos += n;
                 left -= n;
                 return n;
             }
