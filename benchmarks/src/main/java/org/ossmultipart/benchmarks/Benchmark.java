@@ -45,6 +45,8 @@ import org.ossmultipart.testkit.LocalOssServerMain;
  * --runs N                counted runs per variant (default 5, after one warm-up)
  * --memory-mib N          stream size of the -Xmx128m memory runs (default 4096)
  * --janitor-uploads N     in-progress uploads for the janitor run (default 100000)
+ * --big-stream-gib N      the unknown-length stream into discard storage under -Xmx256m (default 100)
+ * --only P                one part: throughput, small, shaped, memory, bigstream or janitor
  * </pre>
  */
 public final class Benchmark {
@@ -64,6 +66,9 @@ public final class Benchmark {
     private int warmups = 2;
 
     private long memoryMib = 4096;
+    /** The stream pushed into discard storage under -Xmx256m, at the component's defaults. */
+    private long bigStreamGib = 100;
+
     private int janitorUploads = 100_000;
     /** Empty: all parts; else one of throughput, memory, janitor (e.g. to profile one of them). */
     private String only = "";
@@ -77,12 +82,14 @@ public final class Benchmark {
                     b.runs = 2;
                     b.warmups = 1;
                     b.memoryMib = 256;
+                    b.bigStreamGib = 2;
                     b.janitorUploads = 5_000;
                 }
                 case "--size-mib" -> b.sizeMib = Long.parseLong(args[++i]);
                 case "--runs" -> b.runs = Integer.parseInt(args[++i]);
                 case "--warmups" -> b.warmups = Integer.parseInt(args[++i]);
                 case "--memory-mib" -> b.memoryMib = Long.parseLong(args[++i]);
+                case "--big-stream-gib" -> b.bigStreamGib = Long.parseLong(args[++i]);
                 case "--janitor-uploads" -> b.janitorUploads = Integer.parseInt(args[++i]);
                 case "--only" -> b.only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -127,8 +134,14 @@ public final class Benchmark {
         if (selected("small")) {
             SmallBodies.run(summary);
         }
+        if (selected("shaped")) {
+            ShapedLink.run(file, sizeMib, summary);
+        }
         if (selected("memory")) {
             memory(summary);
+        }
+        if (selected("bigstream")) {
+            bigStream(summary);
         }
         if (selected("janitor")) {
             try (ChildJvm server = startServer("4g")) {
@@ -374,7 +387,48 @@ public final class Benchmark {
         summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib")
                 + "_peak_heap_mib " + field(ours, "peak_heap_used_mib"));
         summary.add("BENCH stream_peak_heap_mib_serial_gc " + field(oursSerial, "peak_heap_used_mib"));
+        summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib")
+                + "_peak_heap_mib_g1 " + field(ours, "peak_heap_used_mib"));
         summary.add("BENCH sdk_stream_xmx128m " + (sdk.contains("outcome=ok") ? "ok" : "failed"));
+    }
+
+    /**
+     * A stream of unknown length far past 10,000 x partSize, at the component's defaults, from a child
+     * JVM with -Xmx256m into a server that keeps only sizes and checksums (in this JVM: its request
+     * log tells the part sizes).
+     */
+    private void bigStream(List<String> summary) throws Exception {
+        long bytes = bigStreamGib << 30;
+        try (LocalOssServer server = LocalOssServer.builder()
+                        .discardContent(true)
+                        .bucket("memory-bench")
+                        .build()
+                        .start();
+                ChildJvm probe = ChildJvm.start(
+                        List.of(),
+                        "256m",
+                        MemoryProbe.class.getName(),
+                        "ours-defaults",
+                        server.endpoint(),
+                        Long.toString(bytes),
+                        "0",
+                        "0")) {
+            String line = probe.awaitLine(l -> l.startsWith("MEMORY "), 60 * 60 * 1000L);
+            var parts = server.requestLog().of(org.ossmultipart.testkit.OssOperation.UPLOAD_PART);
+            long largest = parts.stream()
+                    .mapToLong(r -> Long.parseLong(r.header("content-length")))
+                    .max()
+                    .orElse(0);
+            boolean ok = line.contains("outcome=ok");
+            System.out.printf(
+                    "big stream: %d GiB of unknown length, component defaults, -Xmx256m, discard storage: %s;"
+                            + " %d parts, largest %d MiB%n",
+                    bigStreamGib, line, parts.size(), largest >> 20);
+            summary.add("BENCH stream_" + bigStreamGib + "gib_xmx256m " + (ok ? "ok" : "failed"));
+            summary.add("BENCH stream_" + bigStreamGib + "gib_peak_heap_mib " + field(line, "peak_heap_used_mib"));
+            summary.add("BENCH stream_" + bigStreamGib + "gib_parts " + parts.size());
+            summary.add("BENCH stream_" + bigStreamGib + "gib_largest_part_mib " + (largest >> 20));
+        }
     }
 
     /** One run on a server of its own: an in-memory server holding two 4 GiB uploads at once runs out of heap. */

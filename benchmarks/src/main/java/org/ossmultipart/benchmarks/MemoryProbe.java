@@ -14,7 +14,8 @@ import org.ossmultipart.testkit.LocalOssServer;
 /**
  * Child-JVM main for the memory runs: uploads a generated stream of unknown length with our producer
  * or with the SDK, samples the heap, and prints one result line.
- * Args: ours|sdk endpoint bytes partSize concurrency.
+ * Args: ours|ours-defaults|sdk endpoint bytes partSize concurrency (ours-defaults: the component's
+ * own part size, concurrency and memory budget).
  */
 public final class MemoryProbe {
 
@@ -30,8 +31,11 @@ public final class MemoryProbe {
         String outcome;
         long start = System.nanoTime();
         try {
-            if (mode.equals("ours")) {
-                outcome = ours(endpoint, bytes, partSize, concurrency);
+            if (mode.startsWith("ours")) {
+                outcome = ours(
+                        endpoint,
+                        bytes,
+                        mode.equals("ours-defaults") ? "" : "&partSize=" + partSize + "&concurrency=" + concurrency);
             } else {
                 outcome = sdk(endpoint, bytes);
             }
@@ -46,7 +50,7 @@ public final class MemoryProbe {
         System.exit(0);
     }
 
-    private static String ours(String endpoint, long bytes, long partSize, int concurrency) throws Exception {
+    private static String ours(String endpoint, long bytes, String options) throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
             Exchange e = context.createProducerTemplate()
@@ -54,8 +58,8 @@ public final class MemoryProbe {
                             "oss-multipart:memory-bench?endpoint=" + endpoint
                                     + "&region=cn-hangzhou&accessKeyId=" + LocalOssServer.DEFAULT_ACCESS_KEY_ID
                                     + "&accessKeySecret="
-                                    + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET + "&partSize=" + partSize
-                                    + "&concurrency=" + concurrency,
+                                    + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET + "&progressInterval=1h"
+                                    + options,
                             x -> {
                                 x.getMessage().setBody(new GeneratedStream(bytes));
                                 x.getMessage().setHeader(OssMultipartConstants.KEY, "stream-" + bytes);
@@ -64,6 +68,7 @@ public final class MemoryProbe {
                 return "failed: " + e.getException().getMessage();
             }
             long size = e.getMessage().getHeader(OssMultipartConstants.OBJECT_SIZE, Long.class);
+            System.out.println("PARTS " + e.getMessage().getHeader(OssMultipartConstants.PART_COUNT));
             return size == bytes ? "ok" : "failed: size " + size;
         }
     }

@@ -23,6 +23,8 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.ossmultipart.testkit.internal.BlobStore;
 import org.ossmultipart.testkit.internal.DirectoryBlobStore;
+import org.ossmultipart.testkit.internal.DiscardBlobStore;
+import org.ossmultipart.testkit.internal.LinkShaper;
 import org.ossmultipart.testkit.internal.MemoryBlobStore;
 import org.ossmultipart.testkit.internal.ObjectStore;
 import org.ossmultipart.testkit.internal.ServerCredentials;
@@ -61,6 +63,8 @@ public final class LocalOssServer implements AutoCloseable {
     private final ObjectStore store;
     private final Path dataDirectory;
     private final SSLContext sslContext;
+    private final LinkShaper link;
+    private final boolean discardContent;
     private HttpServer server;
 
     private LocalOssServer(Builder b) {
@@ -69,7 +73,11 @@ public final class LocalOssServer implements AutoCloseable {
         this.region = b.region;
         this.dataDirectory = b.dataDirectory;
         this.sslContext = b.sslContext;
-        BlobStore blobs = b.dataDirectory == null ? new MemoryBlobStore() : new DirectoryBlobStore(b.dataDirectory);
+        this.link = new LinkShaper(b.link);
+        this.discardContent = b.discardContent;
+        BlobStore blobs = b.discardContent
+                ? new DiscardBlobStore()
+                : b.dataDirectory == null ? new MemoryBlobStore() : new DirectoryBlobStore(b.dataDirectory);
         this.store = new ObjectStore(clock, blobs, b.autoCreateBuckets);
         b.keys.forEach(credentials::add);
         b.buckets.forEach(store::createBucket);
@@ -85,7 +93,7 @@ public final class LocalOssServer implements AutoCloseable {
             return this;
         }
         OssRequestHandler handler = new OssRequestHandler(
-                store, new SignatureVerifier(credentials, clock, region), faults, requestLog, clock);
+                store, new SignatureVerifier(credentials, clock, region), faults, requestLog, clock, link);
         try {
             server = ServerBootstrap.bootstrap()
                     .setLocalAddress(InetAddress.getByName(host))
@@ -247,6 +255,26 @@ public final class LocalOssServer implements AutoCloseable {
         u.setPartLastModified(partNumber, lastModified);
     }
 
+    /** The link this server imitates (loopback unless the builder set one). */
+    public LinkShape linkShape() {
+        return link.shape();
+    }
+
+    /** Requests that waited the link's latency so far. */
+    public long linkDelayedRequests() {
+        return link.delayedRequests();
+    }
+
+    /** Request body bytes read at the link's rates so far. */
+    public long linkShapedBytes() {
+        return link.shapedBytes();
+    }
+
+    /** Whether this server keeps only sizes and checksums (see {@link Builder#discardContent}). */
+    public boolean isDiscardingContent() {
+        return discardContent;
+    }
+
     /** The keys of the objects stored in a bucket, sorted. */
     public List<String> objectKeys(String bucket) {
         return store.objects(bucket).stream().map(o -> o.key()).sorted().toList();
@@ -306,6 +334,8 @@ public final class LocalOssServer implements AutoCloseable {
         private final List<String> buckets = new ArrayList<>();
         private boolean defaultKey = true;
         private SSLContext sslContext;
+        private LinkShape link = LinkShape.NONE;
+        private boolean discardContent;
 
         /** Listen address; 127.0.0.1 by default. */
         public Builder host(String host) {
@@ -331,6 +361,21 @@ public final class LocalOssServer implements AutoCloseable {
         /** Store bytes in files under this directory instead of the heap. */
         public Builder dataDirectory(Path directory) {
             this.dataDirectory = directory;
+            return this;
+        }
+
+        /** Imitate a network link: latency per request, upload bandwidth per connection and in total. */
+        public Builder link(LinkShape link) {
+            this.link = Objects.requireNonNull(link, "link");
+            return this;
+        }
+
+        /**
+         * Keep only sizes and checksums of what is uploaded, not the bytes (reading an object back
+         * fails): for benchmarks that push more data than memory or disk holds.
+         */
+        public Builder discardContent(boolean discard) {
+            this.discardContent = discard;
             return this;
         }
 
@@ -361,6 +406,9 @@ public final class LocalOssServer implements AutoCloseable {
         }
 
         public LocalOssServer build() {
+            if (discardContent && dataDirectory != null) {
+                throw new IllegalArgumentException("discard storage keeps no bytes: it takes no data directory");
+            }
             if (defaultKey && keys.isEmpty()) {
                 keys.add(new ServerCredentials.Key(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, null, null));
             }

@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar camel-oss-multipart-testkit.jar [--port 9000] [--host 127.0.0.1] [--region cn-hangzhou]
- *      [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR] [--bucket NAME]...
+ *      [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]...
+ *      [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]   (a shaped link: latency per request,
+ *                                                              upload MiB/s per connection and in total)
  * </pre>
  *
  * Credentials may also come from {@code OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET}.
@@ -21,11 +23,18 @@ public final class LocalOssServerMain {
         LocalOssServer.Builder builder = LocalOssServer.builder().port(9000);
         String accessKeyId = System.getenv("OSS_ACCESS_KEY_ID");
         String accessKeySecret = System.getenv("OSS_ACCESS_KEY_SECRET");
+        long rttMillis = 0;
+        double connectionMibS = 0;
+        double totalMibS = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 usage();
                 return;
+            }
+            if (arg.equals("--discard")) {
+                builder.discardContent(true);
+                continue;
             }
             if (i + 1 >= args.length) {
                 fail("missing value for " + arg);
@@ -39,6 +48,9 @@ public final class LocalOssServerMain {
                 case "--access-key-secret" -> accessKeySecret = value;
                 case "--data-dir" -> builder.dataDirectory(Path.of(value));
                 case "--bucket" -> builder.bucket(value);
+                case "--rtt-ms" -> rttMillis = (long) parseNumber(arg, value);
+                case "--connection-mib-s" -> connectionMibS = parseNumber(arg, value);
+                case "--total-mib-s" -> totalMibS = parseNumber(arg, value);
                 default -> fail("unknown option " + arg);
             }
         }
@@ -48,10 +60,12 @@ public final class LocalOssServerMain {
         if (accessKeyId != null) {
             builder.credentials(accessKeyId, accessKeySecret);
         }
+        builder.link(LinkShape.of(rttMillis, connectionMibS, totalMibS));
         LocalOssServer server = builder.build().start();
         System.out.println("Local OSS server: endpoint " + server.endpoint() + ", region " + server.region()
                 + ", access key id " + (accessKeyId != null ? accessKeyId : LocalOssServer.DEFAULT_ACCESS_KEY_ID)
                 + (accessKeyId != null ? "" : ", secret " + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)
+                + ", link " + server.linkShape() + (server.isDiscardingContent() ? ", discard storage" : "")
                 + ". Ctrl-C stops it.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -62,6 +76,19 @@ public final class LocalOssServerMain {
                         },
                         "local-oss-shutdown"));
         stopped.await();
+    }
+
+    private static double parseNumber(String option, String value) {
+        try {
+            double d = Double.parseDouble(value);
+            if (d < 0) {
+                fail(option + " must be 0 or more, was " + value);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            fail(option + " must be a number, was " + value);
+            return 0;
+        }
     }
 
     private static int parsePort(String value) {
@@ -75,7 +102,8 @@ public final class LocalOssServerMain {
 
     private static void usage() {
         System.out.println("usage: LocalOssServerMain [--port 9000] [--host 127.0.0.1] [--region cn-hangzhou]"
-                + " [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR] [--bucket NAME]...");
+                + " [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]..."
+                + " [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]");
     }
 
     private static void fail(String message) {

@@ -32,6 +32,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.ossmultipart.testkit.internal.BlobStore;
 import org.ossmultipart.testkit.internal.CompleteRequestParser;
 import org.ossmultipart.testkit.internal.Encoding;
+import org.ossmultipart.testkit.internal.LinkShaper;
 import org.ossmultipart.testkit.internal.ObjectStore;
 import org.ossmultipart.testkit.internal.OssServiceError;
 import org.ossmultipart.testkit.internal.ParsedRequest;
@@ -49,6 +50,7 @@ final class OssRequestHandler implements HttpRequestHandler {
             .withZone(ZoneOffset.UTC);
     private static final ContentType XML = ContentType.create("application/xml", StandardCharsets.UTF_8);
 
+    private final LinkShaper link;
     private final ObjectStore store;
     private final SignatureVerifier verifier;
     private final FaultInjector faults;
@@ -56,7 +58,13 @@ final class OssRequestHandler implements HttpRequestHandler {
     private final Clock clock;
 
     OssRequestHandler(
-            ObjectStore store, SignatureVerifier verifier, FaultInjector faults, RequestLog log, Clock clock) {
+            ObjectStore store,
+            SignatureVerifier verifier,
+            FaultInjector faults,
+            RequestLog log,
+            Clock clock,
+            LinkShaper link) {
+        this.link = link;
         this.store = store;
         this.verifier = verifier;
         this.faults = faults;
@@ -96,6 +104,7 @@ final class OssRequestHandler implements HttpRequestHandler {
         int status = 0;
         String errorCode = null;
         try {
+            link.beforeRequest();
             Effects effects = applyFaults(op, recorded, request);
             verifier.verify(req);
             dispatch(op, req, request, response, effects);
@@ -280,7 +289,7 @@ final class OssRequestHandler implements HttpRequestHandler {
         try {
             body = store.blobs()
                     .receive(
-                            entity == null ? null : entity.getContent(),
+                            entity == null ? null : link.body(entity.getContent()),
                             entity == null ? 0 : length,
                             effects.corruptBody());
         } catch (EOFException e) {
@@ -432,7 +441,12 @@ final class OssRequestHandler implements HttpRequestHandler {
 
     private void complete(ParsedRequest r, ClassicHttpRequest request, ClassicHttpResponse response, Effects effects)
             throws IOException {
-        byte[] body = request.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(request.getEntity());
+        byte[] body;
+        try (InputStream in = request.getEntity() == null
+                ? null
+                : link.body(request.getEntity().getContent())) {
+            body = in == null ? new byte[0] : in.readAllBytes();
+        }
         boolean completeAll = "yes".equalsIgnoreCase(r.header("x-oss-complete-all"));
         List<ObjectStore.PartRef> parts = List.of();
         if (completeAll) {

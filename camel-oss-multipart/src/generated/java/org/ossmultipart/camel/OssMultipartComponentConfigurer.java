@@ -106,6 +106,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "staleBy": getOrCreateConfiguration(target).setStaleBy(property(camelContext, org.ossmultipart.camel.janitor.StaleBy.class, value)); return true;
         case "storageclass":
         case "storageClass": getOrCreateConfiguration(target).setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
+        case "streammemorylimit":
+        case "streamMemoryLimit": getOrCreateConfiguration(target).setStreamMemoryLimit(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -194,6 +196,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "staleBy": return org.ossmultipart.camel.janitor.StaleBy.class;
         case "storageclass":
         case "storageClass": return java.lang.String.class;
+        case "streammemorylimit":
+        case "streamMemoryLimit": return java.lang.String.class;
         default: return null;
         }
     }
@@ -278,6 +282,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "staleBy": return getOrCreateConfiguration(target).getStaleBy();
         case "storageclass":
         case "storageClass": return getOrCreateConfiguration(target).getStorageClass();
+        case "streammemorylimit":
+        case "streamMemoryLimit": return getOrCreateConfiguration(target).getStreamMemoryLimit();
         default: return null;
         }
     }

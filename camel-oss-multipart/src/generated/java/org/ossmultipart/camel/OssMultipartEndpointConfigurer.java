@@ -123,6 +123,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "storageclass":
         case "storageClass": target.getConfiguration().setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
+        case "streammemorylimit":
+        case "streamMemoryLimit": target.getConfiguration().setStreamMemoryLimit(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
@@ -239,6 +241,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "startScheduler": return boolean.class;
         case "storageclass":
         case "storageClass": return java.lang.String.class;
+        case "streammemorylimit":
+        case "streamMemoryLimit": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
@@ -351,6 +355,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "startScheduler": return target.isStartScheduler();
         case "storageclass":
         case "storageClass": return target.getConfiguration().getStorageClass();
+        case "streammemorylimit":
+        case "streamMemoryLimit": return target.getConfiguration().getStreamMemoryLimit();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":

@@ -81,8 +81,11 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "producer", javaType = "java.lang.String")
     private Long multipartThreshold;
 
-    @UriParam(label = "producer", defaultValue = "4")
-    private int concurrency = 4;
+    @UriParam(label = "producer,advanced", javaType = "java.lang.String")
+    private Long streamMemoryLimit;
+
+    @UriParam(label = "producer", defaultValue = "8")
+    private int concurrency = 8;
 
     @UriParam(label = "producer", defaultValue = "false")
     private boolean contentMd5;
@@ -340,6 +343,22 @@ public class OssMultipartConfiguration implements Cloneable {
      */
     public void setMultipartThreshold(String multipartThreshold) {
         this.multipartThreshold = ByteSize.parse("multipartThreshold", multipartThreshold);
+    }
+
+    /** The budget in bytes; null when unset (then (concurrency + 1) x partSize). */
+    public Long getStreamMemoryLimit() {
+        return streamMemoryLimit;
+    }
+
+    /**
+     * The most memory the part buffers of one stream body may hold, a size like partSize; unset, it is
+     * (concurrency + 1) x partSize. A stream of unknown length doubles its part size after every 1,000
+     * parts (so it can go past 10,000 x partSize, up to the 5 GiB part); bigger parts then upload fewer
+     * at a time within this budget, and when one part no longer fits the upload fails and is aborted,
+     * naming the budget and the size reached. File and byte array bodies are not affected.
+     */
+    public void setStreamMemoryLimit(String streamMemoryLimit) {
+        this.streamMemoryLimit = ByteSize.parse("streamMemoryLimit", streamMemoryLimit);
     }
 
     /** Part size in bytes (for Java configuration; the option itself is partSize). */

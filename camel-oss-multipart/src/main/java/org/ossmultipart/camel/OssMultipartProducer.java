@@ -110,6 +110,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
                     .partSize(config().getPartSize())
                     .multipartThreshold(
                             config().getMultipartThreshold() == null ? -1 : config().getMultipartThreshold())
+                    .streamMemoryLimit(config().getStreamMemoryLimit() == null ? -1 : config().getStreamMemoryLimit())
                     .concurrency(config().getConcurrency())
                     .contentMd5(config().partMd5Wanted())
                     .abortOnFailure(config().isAbortOnFailure())

@@ -90,11 +90,15 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     /**
      * Parts uploaded in parallel per exchange (1..1000). Memory per exchange is about (concurrency + 1) x partSize for stream bodies.
      */
-    private Integer concurrency = 4;
+    private Integer concurrency = 8;
     /**
      * Bodies up to this size are stored with one PutObject instead of a multipart upload: a size like part-size (0 to 5 GiB; 0 = always multipart); unset, it is part-size. For streams the threshold is at most part-size.
      */
     private String multipartThreshold;
+    /**
+     * The most memory the part buffers of one stream body may hold, a size like part-size; unset, it is (concurrency + 1) x part-size. A stream of unknown length doubles its part size after every 1,000 parts; bigger parts upload fewer at a time within this budget.
+     */
+    private String streamMemoryLimit;
     /**
      * Also compute each part's MD5: sent as Content-MD5 and compared with the returned ETag. Off by default: every part is verified by its CRC-64 before Complete and the whole object after. Turn it on for servers that send no CRC-64.
      */
@@ -345,6 +349,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setMultipartThreshold(String multipartThreshold) {
         this.multipartThreshold = multipartThreshold;
+    }
+
+    public String getStreamMemoryLimit() {
+        return streamMemoryLimit;
+    }
+
+    public void setStreamMemoryLimit(String streamMemoryLimit) {
+        this.streamMemoryLimit = streamMemoryLimit;
     }
 
     public Boolean getContentMd5() {

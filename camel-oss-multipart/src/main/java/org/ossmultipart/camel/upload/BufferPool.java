@@ -1,67 +1,96 @@
 package org.ossmultipart.camel.upload;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
- * A bounded pool of part buffers: at most {@code capacity} buffers of {@code bufferSize} bytes
- * exist at once. {@link #acquire()} blocks while all are in use, which is what bounds the memory
- * of an upload whatever the body size. Buffers are allocated lazily and reused.
+ * A bounded pool of equal chunks from which part buffers are made: at most {@code capacity} chunks
+ * of {@code chunkSize} bytes exist at once. {@link #acquire(int)} blocks while too few are free,
+ * which is what bounds the memory of an upload whatever the body size, and what makes fewer parts
+ * upload at once when parts grow. Chunks stay below 512 KiB, so the G1 collector never needs
+ * humongous regions for them. Allocated lazily and reused.
  */
 public final class BufferPool {
 
-    private final int bufferSize;
+    /** Below half of G1's smallest region (1 MiB): never a humongous object. */
+    public static final int CHUNK = 256 * 1024;
+
+    private final int chunkSize;
     private final int capacity;
     private final Deque<byte[]> free = new ArrayDeque<>();
     private int allocated;
     private int inUse;
     private int peakInUse;
 
-    public BufferPool(int bufferSize, int capacity) {
-        if (bufferSize < 1 || capacity < 1) {
-            throw new IllegalArgumentException("bufferSize and capacity must be >= 1");
+    public BufferPool(int chunkSize, int capacity) {
+        if (chunkSize < 1 || capacity < 1) {
+            throw new IllegalArgumentException("chunkSize and capacity must be >= 1");
         }
-        this.bufferSize = bufferSize;
+        this.chunkSize = chunkSize;
         this.capacity = capacity;
     }
 
-    public synchronized byte[] acquire() throws InterruptedException {
-        while (inUse >= capacity) {
-            wait();
-        }
-        inUse++;
-        peakInUse = Math.max(peakInUse, inUse);
-        byte[] buffer = free.poll();
-        if (buffer == null) {
-            allocated++;
-            buffer = new byte[bufferSize];
-        }
-        return buffer;
+    /** Chunks for {@code bytes} bytes. */
+    public int chunksFor(long bytes) {
+        return (int) Math.max(1, PartSizing.ceilDiv(bytes, chunkSize));
     }
 
-    public synchronized void release(byte[] buffer) {
-        if (buffer.length != bufferSize) {
-            throw new IllegalArgumentException("not a buffer of this pool");
+    /** Waits until {@code count} chunks are free and takes them (all at once: no waiter holds a few). */
+    public synchronized List<byte[]> acquire(int count) throws InterruptedException {
+        if (count > capacity) {
+            throw new IllegalArgumentException(
+                    "a buffer of " + count + " chunks does not fit a pool of " + capacity + " chunks");
         }
-        free.push(buffer);
-        inUse--;
+        while (inUse + count > capacity) {
+            wait();
+        }
+        inUse += count;
+        peakInUse = Math.max(peakInUse, inUse);
+        List<byte[]> chunks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] chunk = free.poll();
+            if (chunk == null) {
+                allocated++;
+                chunk = new byte[chunkSize];
+            }
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    public synchronized void release(List<byte[]> chunks) {
+        for (byte[] chunk : chunks) {
+            if (chunk.length != chunkSize) {
+                throw new IllegalArgumentException("not a chunk of this pool");
+            }
+            free.push(chunk);
+        }
+        inUse -= chunks.size();
         notifyAll();
     }
 
-    public int bufferSize() {
-        return bufferSize;
+    public int chunkSize() {
+        return chunkSize;
     }
 
+    /** The most chunks that may exist. */
     public int capacity() {
         return capacity;
     }
 
-    /** Buffers created so far (never more than the capacity). */
+    /** The most bytes the pool may hold. */
+    public long capacityBytes() {
+        return (long) capacity * chunkSize;
+    }
+
+    /** Chunks created so far (never more than the capacity). */
     public synchronized int allocated() {
         return allocated;
     }
 
-    /** The most buffers that were in use at the same time. */
+    /** The most chunks that were in use at the same time. */
     public synchronized int peakInUse() {
         return peakInUse;
     }

@@ -27,7 +27,7 @@ public final class ByteArrayPartSource implements PartSource {
     }
 
     @Override
-    public void prepare(long partSize, int concurrency, boolean md5) {
+    public void prepare(long partSize, int concurrency, boolean md5, long memoryBudget) {
         this.partSize = partSize;
         this.md5 = md5;
     }

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.ossmultipart.camel.oss.OssLimits;
 import org.ossmultipart.camel.oss.model.RequestBody;
 
@@ -47,13 +48,19 @@ public final class FilePartSource implements PartSource {
         return true;
     }
 
-    /** One buffer per part in flight, unless parts are too big for an array: those are sent as file regions. */
+    /**
+     * One buffer (of pooled chunks) per part in flight, unless parts are too big for arrays: those are
+     * sent as file regions. The memory budget is for streams; a file is read again on retry anyway.
+     */
     @Override
-    public void prepare(long partSize, int concurrency, boolean md5) {
+    public void prepare(long partSize, int concurrency, boolean md5, long memoryBudget) {
         this.partSize = partSize;
         this.md5 = md5;
         long bufferSize = PartSizing.bufferSize(partSize, length);
-        this.pool = bufferSize > PartSizing.MAX_ARRAY_PART ? null : new BufferPool((int) bufferSize, concurrency);
+        int chunk = (int) Math.min(BufferPool.CHUNK, bufferSize);
+        this.pool = bufferSize > PartSizing.MAX_ARRAY_PART
+                ? null
+                : new BufferPool(chunk, concurrency * (int) PartSizing.ceilDiv(bufferSize, chunk));
     }
 
     @Override
@@ -66,31 +73,32 @@ public final class FilePartSource implements PartSource {
         long partLength = Math.min(partSize, length - offset);
         boolean withMd5 = md5;
         return new SlicedPart(partNumber, offset, partLength) {
-            private byte[] buffer;
+            private List<byte[]> chunks;
 
             @Override
             public RequestBody load() throws IOException, InterruptedException {
-                if (pool == null || partLength > pool.bufferSize()) {
+                if (pool == null) {
                     return hashRegion(offset, partLength, withMd5);
                 }
-                buffer = pool.acquire();
+                chunks = pool.acquire(pool.chunksFor(partLength));
                 // read and hash chunk by chunk: each chunk is hashed while it is still in cache, and
                 // the JDK's temporary direct buffer for the read stays small
                 PartDigests digests = new PartDigests(withMd5);
-                ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) partLength);
-                for (int pos = 0; pos < partLength; pos = target.position()) {
-                    target.limit((int) Math.min(partLength, (long) pos + PartDigests.CHUNK)); // long: parts near 2 GiB
-                    readFully(target, offset + pos);
-                    digests.update(buffer, pos, target.position() - pos);
+                long pos = 0;
+                for (byte[] chunk : chunks) {
+                    int n = (int) Math.min(chunk.length, partLength - pos);
+                    readFully(ByteBuffer.wrap(chunk, 0, n), offset + pos);
+                    digests.update(chunk, 0, n);
+                    pos += n;
                 }
-                return digests.body(buffer, 0, (int) partLength);
+                return digests.attachTo(RequestBody.ofChunks(chunks, partLength));
             }
 
             @Override
             public void release() {
-                if (buffer != null) {
-                    pool.release(buffer);
-                    buffer = null;
+                if (chunks != null) {
+                    pool.release(chunks);
+                    chunks = null;
                 }
             }
         };

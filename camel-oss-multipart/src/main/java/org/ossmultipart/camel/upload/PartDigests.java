@@ -1,6 +1,7 @@
 package org.ossmultipart.camel.upload;
 
 import java.security.MessageDigest;
+import java.util.List;
 import org.ossmultipart.camel.oss.checksum.Crc64;
 import org.ossmultipart.camel.oss.checksum.Md5;
 import org.ossmultipart.camel.oss.model.RequestBody;
@@ -37,6 +38,20 @@ public final class PartDigests {
     /** {@code body} with the digests of the bytes that went through {@link #update}. */
     RequestBody attachTo(RequestBody body) {
         return body.withDigests(md5 == null ? null : md5.digest(), crc);
+    }
+
+    /** The first {@code length} bytes of {@code chunks} (each hashed here, in order) as one body. */
+    static RequestBody ofChunks(List<byte[]> chunks, long length, boolean md5Wanted) {
+        PartDigests digests = new PartDigests(md5Wanted);
+        long left = length;
+        for (byte[] chunk : chunks) {
+            int n = (int) Math.min(chunk.length, left);
+            for (int pos = 0; pos < n; pos += CHUNK) {
+                digests.update(chunk, pos, Math.min(CHUNK, n - pos));
+            }
+            left -= n;
+        }
+        return digests.attachTo(RequestBody.ofChunks(chunks, length));
     }
 
     /** Hashes a buffer that is already full, chunk by chunk. */

@@ -40,6 +40,34 @@ public final class PartSizing {
         return grown;
     }
 
+    /** A stream of unknown length doubles its part size after every this many parts. */
+    static final int PARTS_PER_SIZE = 1000;
+
+    /**
+     * The size of part {@code partNumber} of a stream of unknown length: {@code partSize} for the
+     * first 1,000 parts, then doubled after every 1,000 parts, but never above {@code maxPart} (what
+     * the memory budget holds two of, so one part can upload while the next is read) nor 5 GiB. Sizes
+     * only grow, so every part but the last is at least partSize.
+     */
+    static long streamPartSize(long partSize, int partNumber, long maxPart) {
+        long cap = Math.max(partSize, Math.min(maxPart, MAX_PART_SIZE));
+        int doublings = (partNumber - 1) / PARTS_PER_SIZE;
+        long size = partSize;
+        for (int i = 0; i < doublings && size < cap; i++) {
+            size *= 2;
+        }
+        return Math.min(size, cap);
+    }
+
+    /** Bytes that 10,000 parts of a stream hold with that schedule. */
+    static long streamReach(long partSize, long maxPart) {
+        long total = 0;
+        for (int block = 0; block < MAX_PARTS / PARTS_PER_SIZE; block++) {
+            total += PARTS_PER_SIZE * streamPartSize(partSize, block * PARTS_PER_SIZE + 1, maxPart);
+        }
+        return total;
+    }
+
     /** The size of one part buffer: a part, or the whole body when it is smaller (at least 1). */
     static long bufferSize(long partSize, long knownLength) {
         return knownLength >= 0 ? Math.min(partSize, Math.max(knownLength, 1)) : partSize;

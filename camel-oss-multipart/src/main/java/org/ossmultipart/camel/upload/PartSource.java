@@ -20,11 +20,12 @@ public sealed interface PartSource extends AutoCloseable permits FilePartSource,
     /**
      * Prepares an upload in parts of {@code partSize} bytes with up to {@code concurrency} parts in
      * flight: the source sizes its own part buffers, and hashes parts with MD5 too when {@code md5}
-     * (Content-MD5 and the ETag check). Called once, before the first {@link #next}.
+     * (Content-MD5 and the ETag check). {@code memoryBudget} bounds the part buffers of a stream (not
+     * positive: (concurrency + 1) parts). Called once, before the first {@link #next}.
      *
      * @throws IllegalArgumentException when this kind of body cannot carry parts that big
      */
-    void prepare(long partSize, int concurrency, boolean md5);
+    void prepare(long partSize, int concurrency, boolean md5, long memoryBudget);
 
     /** The next part (the prepared part size at most), or {@code null} when the body is exhausted. */
     PendingPart next(int partNumber) throws IOException, InterruptedException;

@@ -16,6 +16,8 @@ public final class UploadRequest {
     final long partSize;
     /** Bodies of at most this many bytes are stored with one PutObject. */
     final long multipartThreshold;
+    /** The most bytes a stream's part buffers may hold; not positive: (concurrency + 1) x partSize. */
+    final long streamMemoryLimit;
 
     final int concurrency;
     final boolean contentMd5;
@@ -32,6 +34,7 @@ public final class UploadRequest {
         this.options = b.options;
         this.partSize = b.partSize;
         this.multipartThreshold = b.multipartThreshold >= 0 ? b.multipartThreshold : b.partSize;
+        this.streamMemoryLimit = b.streamMemoryLimit;
         this.concurrency = b.concurrency;
         this.contentMd5 = b.contentMd5;
         this.abortOnFailure = b.abortOnFailure;
@@ -74,7 +77,8 @@ public final class UploadRequest {
         private ObjectOptions options = ObjectOptions.none();
         private long partSize = 8L * 1024 * 1024;
         private long multipartThreshold = -1;
-        private int concurrency = 4;
+        private long streamMemoryLimit = -1;
+        private int concurrency = 8;
         private boolean contentMd5;
         private boolean abortOnFailure = true;
         private String resumeUploadId;
@@ -105,6 +109,16 @@ public final class UploadRequest {
          */
         public Builder multipartThreshold(long bytes) {
             this.multipartThreshold = bytes;
+            return this;
+        }
+
+        /**
+         * The most bytes the part buffers of a stream body may hold (-1, the default: (concurrency + 1)
+         * x partSize). A stream of unknown length grows its parts; they then upload fewer at a time,
+         * and the upload fails, aborted, when one part no longer fits.
+         */
+        public Builder streamMemoryLimit(long bytes) {
+            this.streamMemoryLimit = bytes;
             return this;
         }
 

@@ -102,7 +102,7 @@ final class UploadRun {
                 candidate = ResumePlan.pick(client, request, live);
                 partSize = ResumePlan.partSizeFor(candidate, request, source, partSize);
             }
-            source.prepare(partSize, request.concurrency, request.contentMd5);
+            source.prepare(partSize, request.concurrency, request.contentMd5, request.streamMemoryLimit);
             slots = new Semaphore(request.concurrency);
             if (known == 0) {
                 return putEmpty();
@@ -196,15 +196,12 @@ final class UploadRun {
                 submit(part);
             }
             number++;
-            if (number > OssLimits.MAX_PARTS) {
-                PendingPart extra = source.next(number);
-                if (extra != null) {
-                    extra.release();
-                    throw new IllegalArgumentException(PartSizing.tooManyPartsMessage(partSize, source.bytesRead()));
-                }
-                return;
-            }
+            // part 10,001: a source with data left says why it cannot go on (a stream checks one byte)
             part = source.next(number);
+            if (part != null && number > OssLimits.MAX_PARTS) {
+                part.release();
+                throw new IllegalArgumentException(PartSizing.tooManyPartsMessage(partSize, source.bytesRead()));
+            }
         }
     }
 

@@ -103,9 +103,11 @@ class MultipartUploaderTest {
         assertThat(OSS.server().object("engine", "stream.bin").orElseThrow().crc64())
                 .isEqualTo(r.crc64());
         BufferPool pool = poolOf(source);
-        assertThat(pool.capacity()).isEqualTo(5);
-        assertThat(pool.allocated()).isLessThanOrEqualTo(5);
-        assertThat(pool.peakInUse()).isLessThanOrEqualTo(5);
+        // (concurrency + 1) parts' worth of chunks, never more
+        assertThat(pool.capacityBytes()).isEqualTo(5L * PART);
+        assertThat((long) pool.allocated() * pool.chunkSize()).isLessThanOrEqualTo(5L * PART);
+        assertThat((long) pool.peakInUse() * pool.chunkSize()).isLessThanOrEqualTo(5L * PART);
+        assertThat(pool.chunkSize()).isLessThanOrEqualTo(BufferPool.CHUNK);
         assertThat(pool.inUse()).isZero();
         assertThat(OSS.server().requestLog().peakInFlight(OssOperation.UPLOAD_PART))
                 .isLessThanOrEqualTo(4);
@@ -127,19 +129,21 @@ class MultipartUploaderTest {
     }
 
     @Test
-    void streamNeedingMoreThanTenThousandPartsFailsClearlyAndAborts() {
-        long size = 10_001L * PART; // one byte too many parts' worth
+    void streamBeyondWhatItsBudgetLetsItGrowToFailsClearlyAndAborts() {
+        long size = 10_000L * PART + 1; // one byte more than 10,000 parts that cannot grow
         StreamPartSource source = new StreamPartSource(generated(size, 3), -1);
         assertThatThrownBy(() -> uploader.upload(UploadRequest.builder("engine", "too-many", source)
                         .partSize(PART)
                         .concurrency(4)
-                        .contentMd5(false)
+                        .streamMemoryLimit(2 * PART) // parts grow to half the budget: here not at all
                         .build()))
                 .isInstanceOfSatisfying(MultipartUploadException.class, e -> {
                     assertThat(e.isAborted()).isTrue();
                     assertThat(e.getCause())
-                            .hasMessageContaining("more than 10000 parts of partSize=102400")
-                            .hasMessageContaining("set partSize to at least");
+                            .hasMessageContaining("the stream needs more than 10000 parts: 1024000000 bytes")
+                            .hasMessageContaining("in parts grown from 100.0 KiB to 100.0 KiB")
+                            .hasMessageContaining("streamMemoryLimit (200.0 KiB)")
+                            .hasMessageContaining("raise streamMemoryLimit");
                 });
         assertThat(OSS.server().uploads("engine")).isEmpty();
     }

@@ -53,7 +53,9 @@ public final class HttpRequestFactory {
             request.setEntity(
                     body.isFile()
                             ? new FileRegionEntity(body.file(), body.fileOffset(), body.length())
-                            : new ByteArrayEntity(body.bytes(), body.offset(), (int) body.length(), null));
+                            : body.isChunked()
+                                    ? new ChunksEntity(body.chunks(), body.length())
+                                    : new ByteArrayEntity(body.bytes(), body.offset(), (int) body.length(), null));
         }
         return request;
     }

@@ -1,0 +1,100 @@
+package org.ossmultipart.benchmarks;
+
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.model.UploadFileRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.ossmultipart.camel.OssMultipartConstants;
+import org.ossmultipart.testkit.LinkShape;
+import org.ossmultipart.testkit.LocalOssServer;
+
+/**
+ * Uploads over a shaped link (the local server's latency and bandwidth limits; discard storage, so
+ * only the link counts): ours at its defaults, the SDK's uploadFile at its defaults and at ours'
+ * settings, as MiB/s and as a share of the link's total rate.
+ */
+final class ShapedLink {
+
+    static final LinkShape LINK = LinkShape.of(20, 20, 120);
+
+    private ShapedLink() {}
+
+    static void run(Path file, long sizeMib, List<String> summary) throws Exception {
+        double linkMibS = LINK.totalBytesPerSecond() / 1048576.0;
+        try (LocalOssServer server = LocalOssServer.builder()
+                        .link(LINK)
+                        .discardContent(true)
+                        .bucket("shaped")
+                        .build()
+                        .start();
+                CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            String uri = "oss-multipart:shaped?endpoint=" + server.endpoint() + "&region=" + server.region()
+                    + "&accessKeyId=" + LocalOssServer.DEFAULT_ACCESS_KEY_ID + "&accessKeySecret="
+                    + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET + "&progressInterval=1h";
+            OSS sdk = Benchmark.sdk(server.endpoint());
+            try {
+                double ours = rate(sizeMib, () -> {
+                    Exchange e = camel.createProducerTemplate().request(uri, x -> {
+                        x.getMessage().setBody(file.toFile());
+                        x.getMessage().setHeader(OssMultipartConstants.KEY, "ours");
+                    });
+                    if (e.getException() != null) {
+                        throw e.getException();
+                    }
+                });
+                double sdkDefaults = rate(sizeMib, () -> {
+                    UploadFileRequest request = new UploadFileRequest("shaped", "sdk-defaults");
+                    request.setUploadFile(file.toString()); // its defaults: 100 KB parts, 1 task
+                    sdk.uploadFile(request);
+                });
+                double sdkOurs = rate(sizeMib, () -> {
+                    UploadFileRequest request = new UploadFileRequest("shaped", "sdk-ours");
+                    request.setUploadFile(file.toString());
+                    request.setPartSize(8L << 20);
+                    request.setTaskNum(8);
+                    sdk.uploadFile(request);
+                });
+                System.out.printf(
+                        Locale.ROOT,
+                        "shaped link (%s), %d MiB file: ours at defaults %.1f MiB/s (%.0f%% of the link), SDK"
+                                + " uploadFile at its defaults %.1f MiB/s (%.0f%%), SDK with 8 MiB parts and 8 tasks"
+                                + " %.1f MiB/s (%.0f%%)%n",
+                        LINK,
+                        sizeMib,
+                        ours,
+                        ours / linkMibS * 100,
+                        sdkDefaults,
+                        sdkDefaults / linkMibS * 100,
+                        sdkOurs,
+                        sdkOurs / linkMibS * 100);
+                summary.add(Benchmark.bench("shaped_link_mib_s_ours_defaults", ours));
+                summary.add(Benchmark.bench("shaped_link_pct_ours_defaults", ours / linkMibS * 100));
+                summary.add(Benchmark.bench("shaped_link_pct_sdk_defaults", sdkDefaults / linkMibS * 100));
+                summary.add(Benchmark.bench("shaped_link_pct_sdk_ours_settings", sdkOurs / linkMibS * 100));
+            } finally {
+                sdk.shutdown();
+            }
+        }
+    }
+
+    private interface Upload {
+        void run() throws Throwable; // the SDK's uploadFile declares Throwable
+    }
+
+    private static double rate(long sizeMib, Upload upload) throws Exception {
+        long t0 = System.nanoTime();
+        try {
+            upload.run();
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+        return sizeMib / ((System.nanoTime() - t0) / 1e9);
+    }
+}
