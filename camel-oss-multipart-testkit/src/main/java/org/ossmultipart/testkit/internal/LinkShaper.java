@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.ossmultipart.testkit.LinkShape;
 
 /**
@@ -79,22 +80,28 @@ public final class LinkShaper {
         };
     }
 
+    /** Parks until {@code nanos} have passed: finer than Thread.sleep, which rounds to whole milliseconds. */
     private static void sleepNanos(long nanos) throws InterruptedIOException {
-        if (nanos <= 0) {
-            return;
-        }
-        try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("server stopping");
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("server stopping");
+            }
         }
     }
 
-    /** Virtual scheduling: each reservation of n bytes takes n / rate seconds after the previous one. */
+    /**
+     * Virtual scheduling: each reservation of n bytes takes n / rate seconds after the previous one.
+     * Up to {@link #BURST_NANOS} of unused time may be caught up, as a token bucket would: readers that
+     * wake a little late do not lose the link's capacity.
+     */
     static final class RateLimiter {
+        static final long BURST_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
         private final double nanosPerByte;
-        private long next;
+        private long next = Long.MIN_VALUE / 2;
 
         RateLimiter(long bytesPerSecond) {
             this.nanosPerByte = 1e9 / bytesPerSecond;
@@ -103,7 +110,7 @@ public final class LinkShaper {
         /** The time (System.nanoTime) at which {@code bytes} bytes have passed. */
         synchronized long reserve(int bytes) {
             long now = System.nanoTime();
-            long start = Math.max(now, next);
+            long start = Math.max(now - BURST_NANOS, next);
             next = start + (long) (bytes * nanosPerByte);
             return next;
         }

@@ -73,6 +73,10 @@ public final class MultipartUploader {
 
     /** Runs the upload in the calling thread (parts still go to the executor). */
     public UploadResult upload(UploadRequest request) {
+        String stopped = stopReason;
+        if (stopped != null) {
+            throw new UploadStoppedException(request.bucket, request.key, stopped, 0, 0);
+        }
         return new UploadRun(client, executor, live, request, () -> stopReason, lookupRefused).run();
     }
 }
