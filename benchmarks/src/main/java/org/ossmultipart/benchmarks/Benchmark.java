@@ -70,6 +70,9 @@ public final class Benchmark {
     private long bigStreamGib = 100;
 
     private int janitorUploads = 100_000;
+    /** What the run draws (benchmarks/benchmark-results.svg). */
+    private final Chart chart = new Chart("camel-oss-multipart vs the OSS Java SDK, one run (blue: ours, orange: SDK)");
+
     /** Empty: all parts; else one of throughput, memory, janitor (e.g. to profile one of them). */
     private String only = "";
 
@@ -142,10 +145,10 @@ public final class Benchmark {
             }
         }
         if (selected("small")) {
-            SmallBodies.run(summary);
+            SmallBodies.run(summary, chart);
         }
         if (selected("shaped")) {
-            ShapedLink.run(file, sizeMib, summary);
+            ShapedLink.run(file, sizeMib, summary, chart);
         }
         if (selected("memory")) {
             memory(summary);
@@ -160,7 +163,12 @@ public final class Benchmark {
         }
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir);
+        Path svg = Files.isDirectory(Path.of("benchmarks"))
+                ? Path.of("benchmarks", "benchmark-results.svg")
+                : Path.of("benchmark-results.svg");
+        chart.write(svg);
         System.out.println();
+        System.out.println("chart: " + svg.toAbsolutePath());
         summary.forEach(System.out::println);
     }
 
@@ -194,6 +202,7 @@ public final class Benchmark {
                 List<Double> b = new ArrayList<>();
                 List<Double> serverCpu = new ArrayList<>();
                 List<Double> crcOnly = new ArrayList<>();
+                List<Double> md5Rates = new ArrayList<>();
                 CpuCost costA = new CpuCost();
                 CpuCost costAStream = new CpuCost();
                 CpuCost costB = new CpuCost();
@@ -233,6 +242,7 @@ public final class Benchmark {
                         b.add(rb);
                         serverCpu.add(cpuShare);
                         crcOnly.add(rc / rb);
+                        md5Rates.add(rc);
                     }
                 }
                 System.out.printf(
@@ -257,6 +267,15 @@ public final class Benchmark {
                         "informational: ours(file) with contentMd5=true (the default before issue 13) vs SDK: "
                                 + "median ratio %.2f%n",
                         median(crcOnly));
+                String panel = "Loopback upload, " + sizeMib + " MiB, median of " + runs + " runs";
+                chart.bar(panel, "MiB/s", "ours, File body, defaults", oursFile, true);
+                chart.bar(panel, "MiB/s", "ours, InputStream body, defaults", median(aStream), true);
+                chart.bar(panel, "MiB/s", "ours, File body, contentMd5=true", median(md5Rates), true);
+                chart.bar(panel, "MiB/s", "SDK uploadFile, 8 MiB parts, 4 tasks", median(b), false);
+                String cpu = "Client CPU per MiB uploaded, loopback";
+                chart.bar(cpu, "ms", "ours, File body, defaults", costA.clientMsPerMib(), true);
+                chart.bar(cpu, "ms", "ours, File body, contentMd5=true", costC.clientMsPerMib(), true);
+                chart.bar(cpu, "ms", "SDK uploadFile", costB.clientMsPerMib(), false);
                 summary.add(bench("throughput_mib_s_ours_file", oursFile));
                 summary.add(bench("throughput_mib_s_ours_stream", median(aStream)));
                 summary.add(bench("throughput_mib_s_sdk", median(b)));
@@ -388,9 +407,12 @@ public final class Benchmark {
         // G1 stores each 8 MiB buffer in nine 1 MiB humongous regions; the serial collector shows the bare need
         String oursSerial = memoryRun("ours", bytes, List.of("-XX:+UseSerialGC"));
         String sdk = memoryRun("sdk", bytes, List.of());
-        System.out.println("memory, ours: " + ours);
-        System.out.println("memory, ours with -XX:+UseSerialGC: " + oursSerial);
-        System.out.println("memory, SDK putObject(InputStream): " + sdk);
+        System.out.println("memory, ours: " + withoutSeries(ours));
+        System.out.println("memory, ours with -XX:+UseSerialGC: " + withoutSeries(oursSerial));
+        System.out.println("memory, SDK putObject(InputStream): " + withoutSeries(sdk));
+        String size = memoryMib % 1024 == 0 ? (memoryMib / 1024) + " GiB" : memoryMib + " MiB";
+        chart.heap("ours, " + size + " stream, -Xmx128m, G1", series(ours));
+        chart.heap("ours, " + size + " stream, serial GC", series(oursSerial));
         boolean ok = ours.contains("outcome=ok");
         summary.add("BENCH stream_" + (memoryMib % 1024 == 0 ? (memoryMib / 1024) + "gib" : memoryMib + "mib")
                 + "_xmx128m " + (ok ? "ok" : "failed"));
@@ -433,7 +455,8 @@ public final class Benchmark {
             System.out.printf(
                     "big stream: %d GiB of unknown length, component defaults, -Xmx256m, discard storage: %s;"
                             + " %d parts, largest %d MiB%n",
-                    bigStreamGib, line, parts.size(), largest >> 20);
+                    bigStreamGib, withoutSeries(line), parts.size(), largest >> 20);
+            chart.heap("ours, " + bigStreamGib + " GiB stream, -Xmx256m, G1", series(line));
             summary.add("BENCH stream_" + bigStreamGib + "gib_xmx256m " + (ok ? "ok" : "failed"));
             summary.add("BENCH stream_" + bigStreamGib + "gib_peak_heap_mib " + field(line, "peak_heap_used_mib"));
             summary.add("BENCH stream_" + bigStreamGib + "gib_parts " + parts.size());
@@ -467,6 +490,23 @@ public final class Benchmark {
                                         .replace(' ', '_'));
             }
         }
+    }
+
+    private static String withoutSeries(String memoryLine) {
+        int at = memoryLine.indexOf(" heap_series=");
+        return at < 0 ? memoryLine : memoryLine.substring(0, at);
+    }
+
+    /** The heap_series of a MEMORY line as (ms, MiB) points. */
+    private static long[][] series(String memoryLine) {
+        String value = field(memoryLine, "heap_series");
+        if (value.equals("n/a") || value.equals("none")) {
+            return new long[0][];
+        }
+        return Arrays.stream(value.split(","))
+                .map(p -> p.split(":"))
+                .map(p -> new long[] {Long.parseLong(p[0]), Long.parseLong(p[1])})
+                .toArray(long[][]::new);
     }
 
     private static String field(String line, String name) {

@@ -7,18 +7,34 @@ import java.nio.file.Path;
 /** Samples the heap in use every few milliseconds (garbage included) and keeps the peak; also reads the peak RSS. */
 final class HeapSampler implements AutoCloseable {
 
+    /** One point of the heap-over-time series per this many milliseconds: the peak within it. */
+    private static final long SERIES_STEP_MS = 250;
+
     private final Thread thread;
     private volatile long peakBytes;
+    private final StringBuffer series = new StringBuffer();
 
     private HeapSampler() {
         thread = new Thread(
                 () -> {
+                    long start = System.nanoTime();
+                    long stepStart = start;
+                    long stepPeak = 0;
                     while (!Thread.currentThread().isInterrupted()) {
-                        peakBytes = Math.max(
-                                peakBytes,
-                                ManagementFactory.getMemoryMXBean()
-                                        .getHeapMemoryUsage()
-                                        .getUsed());
+                        long used = ManagementFactory.getMemoryMXBean()
+                                .getHeapMemoryUsage()
+                                .getUsed();
+                        peakBytes = Math.max(peakBytes, used);
+                        stepPeak = Math.max(stepPeak, used);
+                        long now = System.nanoTime();
+                        if (now - stepStart >= SERIES_STEP_MS * 1_000_000) {
+                            series.append(series.length() == 0 ? "" : ",")
+                                    .append((now - start) / 1_000_000)
+                                    .append(':')
+                                    .append(stepPeak >> 20);
+                            stepStart = now;
+                            stepPeak = 0;
+                        }
                         try {
                             Thread.sleep(5);
                         } catch (InterruptedException e) {
@@ -34,6 +50,11 @@ final class HeapSampler implements AutoCloseable {
         HeapSampler sampler = new HeapSampler();
         sampler.thread.start();
         return sampler;
+    }
+
+    /** The heap over time: {@code ms:MiB} pairs, comma-separated (the peak of each 250 ms step). */
+    String series() {
+        return series.length() == 0 ? "none" : series.toString();
     }
 
     long peakMib() {

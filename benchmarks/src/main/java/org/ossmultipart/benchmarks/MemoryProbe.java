@@ -45,8 +45,13 @@ public final class MemoryProbe {
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.close();
         System.out.printf(
-                "MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_rss_mib=%d%n",
-                mode, outcome.replace(' ', '_'), seconds, sampler.peakMib(), HeapSampler.peakRssMib());
+                "MEMORY mode=%s outcome=%s seconds=%.1f peak_heap_used_mib=%d peak_rss_mib=%d heap_series=%s%n",
+                mode,
+                outcome.replace(' ', '_'),
+                seconds,
+                sampler.peakMib(),
+                HeapSampler.peakRssMib(),
+                sampler.series());
         System.exit(0);
     }
 

@@ -25,7 +25,7 @@ final class ShapedLink {
 
     private ShapedLink() {}
 
-    static void run(Path file, long sizeMib, List<String> summary) throws Exception {
+    static void run(Path file, long sizeMib, List<String> summary, Chart chart) throws Exception {
         double linkMibS = LINK.totalBytesPerSecond() / 1048576.0;
         try (LocalOssServer server = LocalOssServer.builder()
                         .link(LINK)
@@ -85,6 +85,16 @@ final class ShapedLink {
                         sdkDefaults / linkMibS * 100,
                         sdkOurs,
                         sdkOurs / linkMibS * 100);
+                String panel = "Shaped link (" + LINK + "), " + sizeMib + " MiB";
+                chart.bar(panel, "% of the link", "ours at its defaults", ours / linkMibS * 100, true);
+                chart.bar(
+                        panel, "% of the link", "SDK uploadFile at its defaults", sdkDefaults / linkMibS * 100, false);
+                chart.bar(
+                        panel,
+                        "% of the link",
+                        "SDK uploadFile, 8 MiB parts, 8 tasks",
+                        sdkOurs / linkMibS * 100,
+                        false);
                 summary.add(Benchmark.bench("shaped_link_mib_s_ours_defaults", ours));
                 summary.add(Benchmark.bench("shaped_link_pct_ours_defaults", ours / linkMibS * 100));
                 summary.add(Benchmark.bench("shaped_link_pct_sdk_defaults", sdkDefaults / linkMibS * 100));

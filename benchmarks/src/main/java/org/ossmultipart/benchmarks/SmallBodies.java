@@ -32,7 +32,7 @@ final class SmallBodies {
 
     private SmallBodies() {}
 
-    static void run(List<String> summary) throws Exception {
+    static void run(List<String> summary, Chart chart) throws Exception {
         byte[][] bodies = new byte[OBJECTS][SIZE];
         SplittableRandom random = new SplittableRandom(20);
         for (byte[] b : bodies) {
@@ -84,6 +84,9 @@ final class SmallBodies {
                         s.objectsPerSecond(),
                         s.requestsPerObject(),
                         o.objectsPerSecond() / s.objectsPerSecond());
+                String panel = "Small bodies, " + OBJECTS + " x " + SIZE / 1024 + " KiB, " + THREADS + " threads";
+                chart.bar(panel, "objects/s", "ours (one PutObject each)", o.objectsPerSecond(), true);
+                chart.bar(panel, "objects/s", "SDK putObject", s.objectsPerSecond(), false);
                 summary.add(Benchmark.bench("small_objects_per_s_ours", o.objectsPerSecond()));
                 summary.add(Benchmark.bench("small_objects_per_s_sdk", s.objectsPerSecond()));
                 summary.add(Benchmark.bench(
