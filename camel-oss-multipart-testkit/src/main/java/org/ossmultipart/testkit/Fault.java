@@ -20,7 +20,7 @@ public final class Fault {
         DELAY,
         /** Handle normally but answer with a wrong {@code x-oss-hash-crc64ecma} header. */
         WRONG_CRC,
-        /** Complete only: commit the object, then answer 500 as if the response was lost. */
+        /** Complete and PutObject: store the object, then answer 500 as if the response was lost. */
         COMMIT_THEN_FAIL,
         /** UploadPart only: store the part but answer with {@code ETag: ""} (as some OSS-compatible servers do). */
         BLANK_ETAG,

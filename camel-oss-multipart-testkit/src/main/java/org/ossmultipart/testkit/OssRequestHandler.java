@@ -319,6 +319,13 @@ final class OssRequestHandler implements HttpRequestHandler {
         BlobStore.Received body = receiveBody(r, request, effects);
         StoredObject obj = store.putObject(
                 r.bucket(), r.key(), body, r.header("content-type"), userMetadata(r), storageClass, sse, acl, forbid);
+        if (effects.commitThenFail()) {
+            throw new OssServiceError(
+                    500,
+                    "InternalError",
+                    "Injected fault: the object was stored, the answer is lost.",
+                    "9999-00000000");
+        }
         response.setCode(200);
         response.setHeader("ETag", quote(obj.etag()));
         response.setHeader("Content-MD5", Base64.getEncoder().encodeToString(body.md5()));

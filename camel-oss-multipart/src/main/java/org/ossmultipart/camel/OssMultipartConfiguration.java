@@ -353,9 +353,10 @@ public class OssMultipartConfiguration implements Cloneable {
     /**
      * The most memory the part buffers of one stream body may hold, a size like partSize; unset, it is
      * (concurrency + 1) x partSize. A stream of unknown length doubles its part size after every 1,000
-     * parts (so it can go past 10,000 x partSize, up to the 5 GiB part); bigger parts then upload fewer
-     * at a time within this budget, and when one part no longer fits the upload fails and is aborted,
-     * naming the budget and the size reached. File and byte array bodies are not affected.
+     * parts, up to half of this budget (at most 5 GiB), so it can go past 10,000 x partSize; bigger
+     * parts upload fewer at a time within the budget. A stream that still needs more than 10,000 parts
+     * fails there and is aborted, naming the budget and the size reached. File and byte array bodies
+     * are not affected.
      */
     public void setStreamMemoryLimit(String streamMemoryLimit) {
         this.streamMemoryLimit = ByteSize.parse("streamMemoryLimit", streamMemoryLimit);

@@ -147,6 +147,12 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         super.doStart();
         if (configuration.getOssClient() != null) {
             client = configuration.getOssClient();
+            if (configuration.isAcceptBlankEtag() && !client.config().acceptBlankEtag()) {
+                LOG.warn(
+                        "acceptBlankEtag=true on oss-multipart:{} has no effect: the shared OssClient bean was built"
+                                + " without it; set acceptBlankEtag(true) on its OssClientConfig",
+                        bucketName);
+            }
             ownsClient = false;
         } else {
             client = new OssClient(clientConfig());

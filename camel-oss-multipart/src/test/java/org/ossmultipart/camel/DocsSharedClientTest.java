@@ -47,6 +47,16 @@ class DocsSharedClientTest extends OssMultipartTestSupport {
     }
 
     @Test
+    void aClientOptionOnAnEndpointWithTheSharedBeanIsAWarningNotASilentNoOp() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            context.getEndpoint("oss-multipart:docs-shared-c?acceptBlankEtag=true", OssMultipartEndpoint.class)
+                    .start();
+            assertThat(log.linesWith("WARN", "acceptBlankEtag=true on oss-multipart:docs-shared-c has no effect"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void theSharedClientBeanIsUsedByEveryEndpointAndNotClosedByThem() throws Exception {
         OssMultipartEndpoint a = context.getEndpoint("oss-multipart:docs-shared-a", OssMultipartEndpoint.class);
         OssMultipartEndpoint b = context.getEndpoint("oss-multipart:docs-shared-b", OssMultipartEndpoint.class);

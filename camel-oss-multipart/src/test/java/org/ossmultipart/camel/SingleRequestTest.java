@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ossmultipart.camel.OssMultipartProducerTest.BodyType;
 import org.ossmultipart.camel.oss.checksum.Crc64;
@@ -93,18 +94,52 @@ class SingleRequestTest extends OssMultipartTestSupport {
         assertThat(verifier.getObjectBytes(BUCKET, "big-file")).isEqualTo(data);
     }
 
-    @Test
-    void aStreamIsReadIntoOnePartBufferAtMostSoItsThresholdIsPartSize() throws Exception {
-        byte[] data = OssMultipartProducerTest.data(3 * PART, 4);
-        Exchange e = send(
-                "oss-multipart:" + BUCKET + "?partSize=100KiB&multipartThreshold=300KiB",
-                BodyType.INPUT_STREAM,
-                data,
-                "big-stream");
+    /** A stream -- a stream cache too, whose length is known -- is read into one part buffer at most. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = BodyType.class,
+            names = {"INPUT_STREAM", "STREAM_CACHE"})
+    void aStreamsThresholdIsPartSizeAtMost(BodyType type) throws Exception {
+        byte[] data = OssMultipartProducerTest.data(3 * PART, type.ordinal());
+        String key = "stream-above-part/" + type;
+        Exchange e = send("oss-multipart:" + BUCKET + "?partSize=100KiB&multipartThreshold=300KiB", type, data, key);
         assertThat(e.getException()).isNull();
         assertThat(server().requestLog().count(OssOperation.PUT_OBJECT)).isZero();
         assertThat(server().requestLog().count(OssOperation.UPLOAD_PART)).isEqualTo(3);
-        assertThat(verifier.getObjectBytes(BUCKET, "big-stream")).isEqualTo(data);
+        assertThat(verifier.getObjectBytes(BUCKET, key)).isEqualTo(data);
+    }
+
+    @Test
+    void withForbidOverwriteARetryThatFindsItsOwnLostFirstAttemptSucceeds() throws Exception {
+        byte[] data = OssMultipartProducerTest.data(5000, 9);
+        server().faults().inject(OssOperation.PUT_OBJECT, Fault.commitThenFail(), 1);
+        Exchange e =
+                send("oss-multipart:" + BUCKET + "?forbidOverwrite=true", BodyType.BYTE_ARRAY, data, "lost-answer");
+        server().faults().clear();
+        assertThat(e.getException()).isNull();
+        assertThat(server().requestLog().count(OssOperation.PUT_OBJECT)).isEqualTo(2);
+        assertThat(server().requestLog().of(OssOperation.PUT_OBJECT).get(1).errorCode())
+                .isEqualTo("FileAlreadyExists");
+        assertThat(server().requestLog().count(OssOperation.HEAD_OBJECT)).isEqualTo(1);
+        assertThat(verifier.getObjectBytes(BUCKET, "lost-answer")).isEqualTo(data);
+
+        // an object that was there before is still refused
+        Exchange again =
+                send("oss-multipart:" + BUCKET + "?forbidOverwrite=true", BodyType.BYTE_ARRAY, data, "lost-answer");
+        assertThat(again.getException()).hasMessageContaining("FileAlreadyExists");
+    }
+
+    @Test
+    void damagedTwiceInARowTheErrorSaysTheStoredObjectIsDamaged() throws Exception {
+        byte[] data = OssMultipartProducerTest.data(5000, 10);
+        server().faults().inject(OssOperation.PUT_OBJECT, Fault.corruptBody(), 2);
+        Exchange e = send("oss-multipart:" + BUCKET, BodyType.BYTE_ARRAY, data, "damaged-twice");
+        server().faults().clear();
+        assertThat(e.getException().getCause())
+                .hasMessageContaining("Crc64Mismatch")
+                .hasMessageContaining("the object now stored under this key holds the damaged bytes")
+                .hasMessageContaining("set contentMd5=true");
+        assertThat(server().requestLog().count(OssOperation.PUT_OBJECT)).isEqualTo(2);
     }
 
     @Test

@@ -89,8 +89,6 @@ class StreamGrowthTest extends OssMultipartTestSupport {
         assertThat(sizes.stream().distinct().toList())
                 .containsExactly(102_400L, 204_800L, 409_600L, 512_000L, sizes.get(parts - 1));
         assertThat(sizes.get(parts - 1)).isLessThanOrEqualTo(512_000L);
-        assertThat(DISCARD.server().requestLog().peakInFlight(OssOperation.UPLOAD_PART))
-                .isBetween(1, 4);
         assertThat(DISCARD.server().uploads("growth")).isEmpty();
     }
 

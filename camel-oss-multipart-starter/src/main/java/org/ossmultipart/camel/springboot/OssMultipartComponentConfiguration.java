@@ -96,7 +96,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String multipartThreshold;
     /**
-     * The most memory the part buffers of one stream body may hold, a size like part-size; unset, it is (concurrency + 1) x part-size. A stream of unknown length doubles its part size after every 1,000 parts; bigger parts upload fewer at a time within this budget.
+     * The most memory the part buffers of one stream body may hold, a size like part-size; unset, it is (concurrency + 1) x part-size. A stream of unknown length doubles its part size after every 1,000 parts, up to half of this budget; bigger parts upload fewer at a time within it.
      */
     private String streamMemoryLimit;
     /**

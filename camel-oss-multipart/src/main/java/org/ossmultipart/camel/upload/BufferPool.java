@@ -32,6 +32,15 @@ public final class BufferPool {
         this.capacity = capacity;
     }
 
+    /**
+     * The chunk size for parts of {@code partBytes}: at most {@link #CHUNK}, and a whole fraction of
+     * the part, so that a budget of n parts holds exactly n parts (and doubled parts stay whole chunks).
+     */
+    public static int chunkSizeFor(long partBytes) {
+        long bytes = Math.max(1, partBytes);
+        return (int) PartSizing.ceilDiv(bytes, PartSizing.ceilDiv(bytes, CHUNK));
+    }
+
     /** Chunks for {@code bytes} bytes. */
     public int chunksFor(long bytes) {
         return (int) Math.max(1, PartSizing.ceilDiv(bytes, chunkSize));

@@ -57,7 +57,7 @@ public final class FilePartSource implements PartSource {
         this.partSize = partSize;
         this.md5 = md5;
         long bufferSize = PartSizing.bufferSize(partSize, length);
-        int chunk = (int) Math.min(BufferPool.CHUNK, bufferSize);
+        int chunk = BufferPool.chunkSizeFor(bufferSize);
         this.pool = bufferSize > PartSizing.MAX_ARRAY_PART
                 ? null
                 : new BufferPool(chunk, concurrency * (int) PartSizing.ceilDiv(bufferSize, chunk));

@@ -53,11 +53,21 @@ public final class MultipartUploader {
         LOG.debug("Uploader stopped ({}): running uploads end at their next part", reason);
     }
 
+    /** An upload that never runs still owns its body: a file channel, a stream. */
+    private static void closeQuietly(UploadRequest request) {
+        try {
+            request.source.close();
+        } catch (Exception e) {
+            LOG.debug("Closing the body of a stopped upload failed", e);
+        }
+    }
+
     /** Runs the upload on the executor; the calling thread is not blocked. */
     public CompletableFuture<UploadResult> uploadAsync(UploadRequest request) {
         CompletableFuture<UploadResult> result = new CompletableFuture<>();
         String stopped = stopReason;
         if (stopped != null) {
+            closeQuietly(request);
             result.completeExceptionally(new UploadStoppedException(request.bucket, request.key, stopped, 0, 0));
             return result;
         }
@@ -75,6 +85,7 @@ public final class MultipartUploader {
     public UploadResult upload(UploadRequest request) {
         String stopped = stopReason;
         if (stopped != null) {
+            closeQuietly(request);
             throw new UploadStoppedException(request.bucket, request.key, stopped, 0, 0);
         }
         return new UploadRun(client, executor, live, request, () -> stopReason, lookupRefused).run();

@@ -43,22 +43,22 @@ public final class StreamPartSource implements PartSource {
     @Override
     public void prepare(long partSize, int concurrency, boolean md5, long memoryBudget) {
         long bufferSize = PartSizing.bufferSize(partSize, declaredLength);
-        if (bufferSize > PartSizing.MAX_ARRAY_PART) {
-            throw new IllegalArgumentException(
-                    "partSize above 2 GiB needs a File or Path body (stream parts are held in memory), was "
-                            + partSize);
-        }
         long budget = memoryBudget > 0 ? memoryBudget : (concurrency + 1) * bufferSize;
         if (budget < bufferSize) {
             throw new IllegalArgumentException("streamMemoryLimit=" + memoryBudget + " ("
                     + ByteSize.format(memoryBudget) + ") cannot hold one part of " + bufferSize + " bytes: raise it to"
                     + " at least partSize, better (concurrency + 1) x partSize");
         }
-        int chunk = (int) Math.min(BufferPool.CHUNK, bufferSize);
+        int chunk = BufferPool.chunkSizeFor(bufferSize);
         this.partSize = partSize;
         this.md5 = md5;
-        this.pool = new BufferPool(chunk, (int) Math.max(1, budget / chunk));
-        this.maxPart = Math.min(PartSizing.MAX_ARRAY_PART, pool.capacityBytes() / 2 / chunk * chunk);
+        // whole parts' worth of chunks: a budget of n parts holds n parts
+        long chunksPerPart = PartSizing.ceilDiv(bufferSize, chunk);
+        long capacity = Math.max(chunksPerPart, budget / chunk);
+        this.pool = new BufferPool(chunk, (int) Math.min(Integer.MAX_VALUE, capacity));
+        // parts grow to what the budget holds two of, in whole chunks; chunked parts need no array of
+        // their size, so up to OSS's 5 GiB
+        this.maxPart = Math.min(OssLimits.MAX_PART_SIZE, pool.capacityBytes() / 2 / chunk * chunk);
     }
 
     /** The largest part a stream of unknown length grows to (for messages and tests). */

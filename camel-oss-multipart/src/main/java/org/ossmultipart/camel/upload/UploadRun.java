@@ -387,7 +387,7 @@ final class UploadRun {
 
     /** A body not above multipartThreshold: one PutObject (retried like any request), CRC-64 checked. */
     private UploadResult putWhole(RequestBody body) {
-        PutObjectResult r = client.putObject(request.bucket, request.key, body, request.options);
+        PutObjectResult r = putObject(body);
         long size = body.length();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         LOG.info(
@@ -415,6 +415,42 @@ final class UploadRun {
         }
         long crc = r.crc64() != null ? r.crc64() : body.crc64();
         return new UploadResult(request.bucket, request.key, null, r.etag(), crc, size, 0, partSize, r.requestId(), 0);
+    }
+
+    /**
+     * PutObject, which the client retries like any idempotent request; two outcomes need a word more:
+     * bytes damaged twice in a row are stored damaged (OSS checks Content-MD5 only when it is sent),
+     * and with forbidOverwrite a retry finds the object its own lost first attempt stored.
+     */
+    private PutObjectResult putObject(RequestBody body) {
+        try {
+            return client.putObject(request.bucket, request.key, body, request.options);
+        } catch (OssIntegrityException e) {
+            throw new OssIntegrityException(
+                    "PutObject oss://" + request.bucket + "/" + request.key + " (the object now stored under this key"
+                            + " holds the damaged bytes: upload it again, or set contentMd5=true so that OSS refuses"
+                            + " damaged bytes before storing them)",
+                    "Crc64",
+                    e.getExpected(),
+                    e.getActual(),
+                    e.getRequestId(),
+                    false);
+        } catch (OssException e) {
+            if ("FileAlreadyExists".equals(e.getErrorCode()) && e.getAttempts() > 1 && body.crc64() != null) {
+                ObjectMetadata head = client.headObject(request.bucket, request.key);
+                if (head.crc64() != null
+                        && head.crc64().longValue() == body.crc64()
+                        && head.contentLength() == body.length()) {
+                    LOG.info(
+                            "PutObject of oss://{}/{} was stored by an earlier attempt whose answer was lost;"
+                                    + " object verified by CRC-64",
+                            request.bucket,
+                            request.key);
+                    return new PutObjectResult(head.etag(), head.crc64(), head.requestId());
+                }
+            }
+            throw e;
+        }
     }
 
     private UploadResult putEmpty() {

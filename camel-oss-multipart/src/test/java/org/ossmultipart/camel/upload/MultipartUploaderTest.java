@@ -114,6 +114,25 @@ class MultipartUploaderTest {
     }
 
     @Test
+    void aGrowingStreamStaysWithinItsMemoryLimit() throws Exception {
+        long size = 1000L * PART + 50L * 2 * PART; // parts 1..1000 of 100 KiB, then 50 of 200 KiB
+        StreamPartSource source = new StreamPartSource(generated(size, 5), -1);
+        UploadResult r = uploader.upload(UploadRequest.builder("engine", "growing.bin", source)
+                .partSize(PART)
+                .concurrency(8)
+                .streamMemoryLimit(1024 * 1024)
+                .build());
+        assertThat(r.size()).isEqualTo(size);
+        assertThat(r.partCount()).isEqualTo(1050);
+        assertThat(r.crc64()).isEqualTo(crcOf(size, 5));
+        BufferPool pool = poolOf(source);
+        assertThat(source.maxPart()).isEqualTo(5L * PART); // half the budget, in whole chunks
+        assertThat(pool.capacityBytes()).isLessThanOrEqualTo(1024 * 1024);
+        assertThat((long) pool.peakInUse() * pool.chunkSize()).isLessThanOrEqualTo(1024 * 1024);
+        assertThat(pool.inUse()).isZero();
+    }
+
+    @Test
     void fileIsReadByPositionWithinTheBound(@TempDir Path dir) throws Exception {
         byte[] data = new byte[9 * PART + 1];
         new Random(2).nextBytes(data);
