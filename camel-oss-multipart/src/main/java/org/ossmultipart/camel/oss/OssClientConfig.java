@@ -11,6 +11,7 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
+import org.ossmultipart.camel.oss.retry.RetryObserver;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
 
 /**
@@ -38,6 +39,7 @@ public final class OssClientConfig {
     private final String userAgent;
     private final boolean schemeAssumed;
     private final boolean acceptBlankEtag;
+    private final RetryObserver retryObserver;
 
     private OssClientConfig(Builder b, URI endpoint, boolean pathStyle) {
         this.endpoint = endpoint;
@@ -56,6 +58,7 @@ public final class OssClientConfig {
         this.sslContext = b.sslContext;
         this.userAgent = b.userAgent;
         this.acceptBlankEtag = b.acceptBlankEtag;
+        this.retryObserver = b.retryObserver;
         this.schemeAssumed = b.endpoint != null && !b.endpoint.isBlank() && !b.endpoint.contains("://");
     }
 
@@ -66,6 +69,11 @@ public final class OssClientConfig {
      */
     public boolean acceptBlankEtag() {
         return acceptBlankEtag;
+    }
+
+    /** Told of every retry (metrics); a no-op by default. */
+    public RetryObserver retryObserver() {
+        return retryObserver;
     }
 
     /** Whether the endpoint was given without a scheme and https was assumed. */
@@ -177,6 +185,7 @@ public final class OssClientConfig {
         private SSLContext sslContext;
         private String userAgent = "camel-oss-multipart";
         private boolean acceptBlankEtag;
+        private RetryObserver retryObserver = RetryObserver.NONE;
 
         /** Service URL, e.g. {@code https://oss-cn-hangzhou.aliyuncs.com}; derived from the region when unset. */
         public Builder endpoint(String endpoint) {
@@ -251,6 +260,12 @@ public final class OssClientConfig {
         /** See {@link OssClientConfig#acceptBlankEtag()}; the part's MD5 must then come with its body. */
         public Builder acceptBlankEtag(boolean accept) {
             this.acceptBlankEtag = accept;
+            return this;
+        }
+
+        /** Told each time a failed request is sent again (e.g. to count retries). */
+        public Builder retryObserver(RetryObserver observer) {
+            this.retryObserver = Objects.requireNonNull(observer, "retryObserver");
             return this;
         }
 

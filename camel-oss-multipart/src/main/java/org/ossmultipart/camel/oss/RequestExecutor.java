@@ -99,7 +99,8 @@ final class RequestExecutor implements AutoCloseable {
                 config.maxRetries(),
                 new Backoff(config.retryBaseDelay(), config.retryMaxDelay()),
                 config.credentialsProvider(),
-                config.clock());
+                config.clock(),
+                config.retryObserver());
     }
 
     RetryPolicy retryPolicy() {

@@ -20,6 +20,7 @@ public final class MultipartUploader {
     private final MultipartClient client;
     private final Executor executor;
     private final LiveUploads live;
+    private volatile UploadObserver observer = UploadObserver.NONE;
     /** Why running uploads must end now (set once, by {@link #stop}); null while the uploader runs. */
     private volatile String stopReason;
     /** The server refused the look-up for unfinished uploads once: this uploader does not ask again. */
@@ -41,6 +42,11 @@ public final class MultipartUploader {
         this.client = client;
         this.executor = executor;
         this.live = live;
+    }
+
+    /** Tells {@code observer} what every later upload does (metrics). */
+    public void observe(UploadObserver observer) {
+        this.observer = observer == null ? UploadObserver.NONE : observer;
     }
 
     /**
@@ -88,6 +94,6 @@ public final class MultipartUploader {
             closeQuietly(request);
             throw new UploadStoppedException(request.bucket, request.key, stopped, 0, 0);
         }
-        return new UploadRun(client, executor, live, request, () -> stopReason, lookupRefused).run();
+        return new UploadRun(client, executor, live, request, () -> stopReason, lookupRefused, observer).run();
     }
 }

@@ -42,6 +42,10 @@ final class UploadRun {
     /** Set once the server refused the look-up for unfinished uploads: not asked again by this uploader. */
     private final AtomicBoolean lookupRefused;
 
+    private final UploadObserver observer;
+    /** Whether this run stored its body with one PutObject. */
+    private boolean singleRequest;
+
     private final UploadRequest request;
     private final PartSource source;
     private final Map<Integer, PartETag> done = new ConcurrentSkipListMap<>();
@@ -66,7 +70,9 @@ final class UploadRun {
             LiveUploads live,
             UploadRequest request,
             Supplier<String> stopReason,
-            AtomicBoolean lookupRefused) {
+            AtomicBoolean lookupRefused,
+            UploadObserver observer) {
+        this.observer = observer;
         this.client = client;
         this.executor = executor;
         this.live = live;
@@ -77,11 +83,37 @@ final class UploadRun {
     }
 
     UploadResult run() {
+        observer.uploadStarted(request.bucket);
+        UploadObserver.Outcome outcome = UploadObserver.Outcome.FAILED;
+        String errorCode = null;
         try (PartSource ignored = source) {
-            return runUpload();
+            UploadResult result = runUpload();
+            outcome = UploadObserver.Outcome.COMPLETED;
+            return result;
         } catch (IOException closeFailure) {
+            errorCode = closeFailure.getClass().getSimpleName();
             throw new MultipartUploadException(request.bucket, request.key, uploadId, false, done.size(), closeFailure);
+        } catch (MultipartUploadException e) {
+            outcome = e.isAborted() ? UploadObserver.Outcome.ABORTED : UploadObserver.Outcome.FAILED;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            errorCode = cause instanceof OssException oss && oss.getErrorCode() != null
+                    ? oss.getErrorCode()
+                    : cause.getClass().getSimpleName();
+            throw e;
+        } catch (RuntimeException | Error e) {
+            errorCode = e.getClass().getSimpleName();
+            throw e;
         } finally {
+            try {
+                observer.uploadEnded(
+                        request.bucket,
+                        outcome,
+                        errorCode,
+                        singleRequest,
+                        Duration.ofNanos(System.nanoTime() - startNanos));
+            } catch (RuntimeException e) {
+                LOG.debug("upload observer failed (ignored)", e);
+            }
             if (uploadId != null) {
                 live.unregister(
                         request.bucket, request.key, uploadId); // completed or aborted (or left open): no longer ours
@@ -260,6 +292,7 @@ final class UploadRun {
                             result.etag(),
                             result.size(),
                             result.crc64() != null ? result.crc64() : body.crc64()));
+            observer.bytesStored(request.bucket, part.length(), true);
             progress(part.length());
         } catch (Throwable t) {
             failure.compareAndSet(
@@ -387,8 +420,10 @@ final class UploadRun {
 
     /** A body not above multipartThreshold: one PutObject (retried like any request), CRC-64 checked. */
     private UploadResult putWhole(RequestBody body) {
+        singleRequest = true;
         PutObjectResult r = putObject(body);
         long size = body.length();
+        observer.bytesStored(request.bucket, size, false);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         LOG.info(
                 "Uploaded oss://{}/{}: {} bytes in one PutObject (not above multipartThreshold, {} bytes), {} s ({} MiB/s)",
@@ -454,6 +489,7 @@ final class UploadRun {
     }
 
     private UploadResult putEmpty() {
+        singleRequest = true;
         PutObjectResult r = client.putObject(
                 request.bucket,
                 request.key,

@@ -27,14 +27,21 @@ public final class RetryPolicy {
     private final Backoff backoff;
     private final CredentialsProvider credentials;
     private final Clock clock;
+    private final RetryObserver observer;
     /** Server time minus local time, learnt from RequestTimeTooSkewed answers. */
     private volatile Duration clockOffset = Duration.ZERO;
 
     public RetryPolicy(int maxRetries, Backoff backoff, CredentialsProvider credentials, Clock clock) {
+        this(maxRetries, backoff, credentials, clock, RetryObserver.NONE);
+    }
+
+    public RetryPolicy(
+            int maxRetries, Backoff backoff, CredentialsProvider credentials, Clock clock, RetryObserver observer) {
         this.maxRetries = maxRetries;
         this.backoff = backoff;
         this.credentials = credentials;
         this.clock = clock;
+        this.observer = observer;
     }
 
     public int maxRetries() {
@@ -87,6 +94,11 @@ public final class RetryPolicy {
             return false;
         }
         LOG.debug("{}: attempt {} failed ({}), retrying", failure.getOperation(), attempt + 1, code);
+        try {
+            observer.retrying(failure, attempt);
+        } catch (RuntimeException e) {
+            LOG.debug("retry observer failed (ignored)", e);
+        }
         return backoff.pause(attempt);
     }
 

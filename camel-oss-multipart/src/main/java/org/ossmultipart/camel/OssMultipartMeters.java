@@ -1,0 +1,201 @@
+package org.ossmultipart.camel;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.ossmultipart.camel.janitor.JanitorPass;
+import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.OssIntegrityException;
+import org.ossmultipart.camel.oss.retry.RetryObserver;
+import org.ossmultipart.camel.upload.UploadObserver;
+
+/**
+ * The component's Micrometer meters (names and tags in the component docs, "Operating it"). Tags are
+ * bounded: bucket, the janitor's prefix, outcome, method, operation and OSS error code -- never a key
+ * or an upload id. Only loaded when Micrometer is on the class path (see {@link #find}).
+ */
+final class OssMultipartMeters implements UploadObserver, RetryObserver {
+
+    /** Gauge values shared by the endpoints of one registry (a gauge id is registered once). */
+    private static final Map<MeterRegistry, Map<String, AtomicLong>> GAUGES = new WeakHashMap<>();
+
+    private final MeterRegistry registry;
+    private final String bucket;
+    private final AtomicLong active;
+
+    private OssMultipartMeters(MeterRegistry registry, String bucket) {
+        this.registry = registry;
+        this.bucket = bucket;
+        this.active = gauge("oss.multipart.uploads.active", "Uploads running now", "bucket", bucket);
+    }
+
+    /**
+     * The meters of an endpoint when the application has Micrometer and a MeterRegistry in the Camel
+     * registry (camel-micrometer, Spring Boot actuator, or bound by the user), else null.
+     */
+    static Object find(CamelContext context, String bucket) {
+        try {
+            Class.forName(
+                    "io.micrometer.core.instrument.MeterRegistry", false, OssMultipartMeters.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        MeterRegistry registry = pick(context.getRegistry().findByType(MeterRegistry.class));
+        return registry == null ? null : new OssMultipartMeters(registry, bucket);
+    }
+
+    private static MeterRegistry pick(Collection<MeterRegistry> registries) {
+        if (registries == null || registries.isEmpty()) {
+            return null;
+        }
+        // Spring Boot and camel-micrometer may both be there: the composite one feeds the others
+        return registries.stream()
+                .filter(CompositeMeterRegistry.class::isInstance)
+                .findFirst()
+                .orElse(registries.iterator().next());
+    }
+
+    // ---- uploads ---------------------------------------------------------------------------------
+
+    @Override
+    public void uploadStarted(String bucket) {
+        active.incrementAndGet();
+    }
+
+    @Override
+    public void bytesStored(String bucket, long bytes, boolean part) {
+        Counter.builder("oss.multipart.upload.bytes")
+                .description("Bytes stored by uploads (parts and single PutObjects)")
+                .baseUnit("bytes")
+                .tag("bucket", bucket)
+                .register(registry)
+                .increment(bytes);
+        if (part) {
+            Counter.builder("oss.multipart.parts.uploaded")
+                    .description("Parts stored")
+                    .tag("bucket", bucket)
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    @Override
+    public void uploadEnded(String bucket, Outcome outcome, String errorCode, boolean singleRequest, Duration elapsed) {
+        active.decrementAndGet();
+        String outcomeTag = outcome.name().toLowerCase(Locale.ROOT);
+        Counter.builder("oss.multipart.uploads")
+                .description("Uploads ended, by outcome (completed, failed, aborted), method and error code")
+                .tag("bucket", bucket)
+                .tag("outcome", outcomeTag)
+                .tag("method", singleRequest ? "single" : "multipart")
+                .tag("error", errorCode == null ? "none" : errorCode)
+                .register(registry)
+                .increment();
+        Timer.builder("oss.multipart.upload.duration")
+                .description("Duration of uploads, by outcome")
+                .tag("bucket", bucket)
+                .tag("outcome", outcomeTag)
+                .register(registry)
+                .record(elapsed);
+    }
+
+    // ---- retries -----------------------------------------------------------------------------------
+
+    @Override
+    public void retrying(OssException failure, int attempt) {
+        String operation = failure.getOperation() == null
+                ? "unknown"
+                : failure.getOperation().split(" ", 2)[0]; // "UploadPart oss://b/k part 3": the name only
+        String code = failure.getErrorCode() == null ? "none" : failure.getErrorCode();
+        Counter.builder("oss.multipart.requests.retried")
+                .description("Requests sent again, by operation and error code")
+                .tag("bucket", bucket)
+                .tag("operation", operation)
+                .tag("error", code)
+                .register(registry)
+                .increment();
+        if (failure instanceof OssIntegrityException || "InvalidDigest".equals(code)) {
+            Counter.builder("oss.multipart.parts.resent")
+                    .description("Parts (or single PutObjects) sent again because their bytes arrived damaged")
+                    .tag("bucket", bucket)
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    // ---- janitor -----------------------------------------------------------------------------------
+
+    /** One completed janitor pass. */
+    void recordPass(JanitorPass pass) {
+        String prefix = pass.prefix() == null ? "" : pass.prefix();
+        passCounter("oss.multipart.janitor.uploads.listed", "Uploads listed by janitor passes", prefix, pass.listed());
+        passCounter(
+                "oss.multipart.janitor.uploads.stale", "Stale uploads found by janitor passes", prefix, pass.stale());
+        passCounter(
+                "oss.multipart.janitor.uploads.aborted",
+                "Stale uploads aborted by the janitor",
+                prefix,
+                pass.aborted());
+        passCounter(
+                "oss.multipart.janitor.abort.failures",
+                "Aborts of stale uploads that failed",
+                prefix,
+                pass.abortFailures());
+        gauge(
+                        "oss.multipart.janitor.stale.uploads",
+                        "Stale uploads of the last janitor pass",
+                        "bucket",
+                        bucket,
+                        "prefix",
+                        prefix)
+                .set(pass.stale());
+        gauge(
+                        "oss.multipart.janitor.stale.bytes",
+                        "Bytes stored in stale uploads, last janitor pass (-1: not listed)",
+                        "bucket",
+                        bucket,
+                        "prefix",
+                        prefix)
+                .set(pass.storedBytes() == null ? -1 : pass.storedBytes());
+        Timer.builder("oss.multipart.janitor.pass.duration")
+                .description("Duration of janitor passes")
+                .tag("bucket", bucket)
+                .tag("prefix", prefix)
+                .register(registry)
+                .record(pass.duration());
+    }
+
+    private void passCounter(String name, String description, String prefix, long amount) {
+        Counter.builder(name)
+                .description(description)
+                .tag("bucket", bucket)
+                .tag("prefix", prefix)
+                .register(registry)
+                .increment(amount);
+    }
+
+    private AtomicLong gauge(String name, String description, String... tags) {
+        String id = name + String.join("|", tags);
+        AtomicLong value;
+        synchronized (GAUGES) {
+            value = GAUGES.computeIfAbsent(registry, r -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(id, k -> new AtomicLong());
+        }
+        Gauge.builder(name, value, AtomicLong::get)
+                .description(description)
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
+        return value;
+    }
+}
