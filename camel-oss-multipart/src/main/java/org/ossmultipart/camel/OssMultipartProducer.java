@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssException;
@@ -34,8 +36,16 @@ import org.ossmultipart.camel.upload.UploadResult;
  */
 public class OssMultipartProducer extends DefaultAsyncProducer {
 
+    private final OssMultipartProducerHealthCheck health;
+
     public OssMultipartProducer(OssMultipartEndpoint endpoint) {
         super(endpoint);
+        this.health = new OssMultipartProducerHealthCheck(endpoint.getBucketName());
+    }
+
+    /** This producer's readiness check (registered with Camel's producer health checks when enabled). */
+    OssMultipartProducerHealthCheck healthCheck() {
+        return health;
     }
 
     @Override
@@ -56,7 +66,32 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    protected void doStart() throws Exception {
+        super.doStart();
+        WritableHealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(
+                getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (producers != null) {
+            producers.addHealthCheck(health);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        WritableHealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(
+                getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (producers != null) {
+            producers.removeHealthCheck(health);
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback done) {
+        // every exchange's end tells the health check; it never asks OSS itself
+        AsyncCallback callback = doneSync -> {
+            health.record(exchange.getException());
+            done.done(doneSync);
+        };
         OssMultipartOperation operation;
         try {
             operation = operation(exchange);

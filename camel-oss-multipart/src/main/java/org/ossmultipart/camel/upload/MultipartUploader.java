@@ -21,6 +21,7 @@ public final class MultipartUploader {
     private final Executor executor;
     private final LiveUploads live;
     private volatile UploadObserver observer = UploadObserver.NONE;
+    private final UploadBoard board = new UploadBoard();
     /** Why running uploads must end now (set once, by {@link #stop}); null while the uploader runs. */
     private volatile String stopReason;
     /** The server refused the look-up for unfinished uploads once: this uploader does not ask again. */
@@ -42,6 +43,11 @@ public final class MultipartUploader {
         this.client = client;
         this.executor = executor;
         this.live = live;
+    }
+
+    /** The uploads running now and the last ones that ended (consoles). */
+    public UploadBoard board() {
+        return board;
     }
 
     /** Tells {@code observer} what every later upload does (metrics). */
@@ -94,6 +100,6 @@ public final class MultipartUploader {
             closeQuietly(request);
             throw new UploadStoppedException(request.bucket, request.key, stopped, 0, 0);
         }
-        return new UploadRun(client, executor, live, request, () -> stopReason, lookupRefused, observer).run();
+        return new UploadRun(client, executor, live, request, () -> stopReason, lookupRefused, observer, board).run();
     }
 }

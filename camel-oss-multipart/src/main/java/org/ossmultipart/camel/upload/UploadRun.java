@@ -43,6 +43,8 @@ final class UploadRun {
     private final AtomicBoolean lookupRefused;
 
     private final UploadObserver observer;
+    private final UploadBoard board;
+    private final java.time.Instant startedAt = java.time.Instant.now();
     /** Whether this run stored its body with one PutObject. */
     private boolean singleRequest;
 
@@ -71,8 +73,10 @@ final class UploadRun {
             UploadRequest request,
             Supplier<String> stopReason,
             AtomicBoolean lookupRefused,
-            UploadObserver observer) {
+            UploadObserver observer,
+            UploadBoard board) {
         this.observer = observer;
+        this.board = board;
         this.client = client;
         this.executor = executor;
         this.live = live;
@@ -82,8 +86,25 @@ final class UploadRun {
         this.source = request.source;
     }
 
+    /** The upload now, as a console shows it. */
+    private UploadSnapshot snapshot(String outcome, String errorCode) {
+        return new UploadSnapshot(
+                request.bucket,
+                request.key,
+                uploadId,
+                bytesDone.get(),
+                source.knownLength(),
+                done.size(),
+                Math.max(0, inFlight.getRegisteredParties() - 1),
+                startedAt,
+                Duration.ofNanos(System.nanoTime() - startNanos),
+                outcome,
+                errorCode);
+    }
+
     UploadResult run() {
         observer.uploadStarted(request.bucket);
+        board.started(this, () -> snapshot(null, null));
         UploadObserver.Outcome outcome = UploadObserver.Outcome.FAILED;
         String errorCode = null;
         try (PartSource ignored = source) {
@@ -104,6 +125,7 @@ final class UploadRun {
             errorCode = e.getClass().getSimpleName();
             throw e;
         } finally {
+            board.ended(this, snapshot(outcome.name().toLowerCase(java.util.Locale.ROOT), errorCode));
             try {
                 observer.uploadEnded(
                         request.bucket,
@@ -433,8 +455,8 @@ final class UploadRun {
                 request.multipartThreshold,
                 String.format("%.2f", seconds),
                 String.format("%.1f", seconds > 0 ? size / 1048576.0 / seconds : 0));
+        bytesDone.set(size);
         if (request.listener != null) {
-            bytesDone.set(size);
             try {
                 request.listener.onPartCompleted(new UploadProgress(
                         request.bucket,
