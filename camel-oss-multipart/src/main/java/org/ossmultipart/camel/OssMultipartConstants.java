@@ -47,6 +47,25 @@ public final class OssMultipartConstants {
 
     @Metadata(
             label = "producer",
+            description = "After upload: how long the upload took, in milliseconds (with the other CamelOssUpload*"
+                    + " headers a per-file audit record; retries are counted by the meters).",
+            javaType = "Long")
+    public static final String UPLOAD_DURATION = "CamelOssUploadDuration";
+
+    @Metadata(
+            label = "producer",
+            description = "After upload: the average rate of the upload in MiB/s.",
+            javaType = "Double")
+    public static final String UPLOAD_RATE = "CamelOssUploadRate";
+
+    @Metadata(
+            label = "producer",
+            description = "After upload: parts taken over from an unfinished upload by resume (0 otherwise).",
+            javaType = "Integer")
+    public static final String PARTS_REUSED = "CamelOssPartsReused";
+
+    @Metadata(
+            label = "producer",
             description = "The request id of the last OSS request (quote it to Alibaba Cloud support).",
             javaType = "String")
     public static final String REQUEST_ID = "CamelOssRequestId";

@@ -142,9 +142,21 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             if (e instanceof CancellationException && !isRunAllowed()) {
                 return 0; // stopping: the pass is abandoned, the next run (or the next leader) starts a new one
             }
-            throw e instanceof OssException oss
-                    ? new OssPollException(getEndpoint().getBucketName(), oss)
-                    : e;
+            if (e instanceof OssException oss) {
+                // the health check shows these while it is DOWN (Camel resets them after a good poll)
+                addLastErrorDetail("oss.error.code", oss.getErrorCode());
+                addLastErrorDetail("oss.request.id", oss.getRequestId());
+                JanitorPass last = getEndpoint().getLastJanitorPass();
+                if (last != null) {
+                    addLastErrorDetail("janitor.last.pass.finished", String.valueOf(last.finished()));
+                    addLastErrorDetail("janitor.last.pass.listed", last.listed());
+                    addLastErrorDetail("janitor.last.pass.stale", last.stale());
+                    addLastErrorDetail("janitor.last.pass.aborted", last.aborted());
+                    addLastErrorDetail("janitor.last.pass.stale.bytes", last.storedBytes());
+                }
+                throw new OssPollException(getEndpoint().getBucketName(), oss);
+            }
+            throw e;
         }
         if (pollErrors != null) {
             pollErrors.pollSucceeded();

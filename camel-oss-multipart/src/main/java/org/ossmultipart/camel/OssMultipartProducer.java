@@ -202,6 +202,9 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         message.setHeader(OssMultipartConstants.OBJECT_SIZE, r.size());
         message.setHeader(OssMultipartConstants.PART_COUNT, r.partCount());
         message.setHeader(OssMultipartConstants.REQUEST_ID, r.requestId());
+        message.setHeader(OssMultipartConstants.UPLOAD_DURATION, r.elapsed().toMillis());
+        message.setHeader(OssMultipartConstants.UPLOAD_RATE, Math.round(r.mibPerSecond() * 10) / 10.0);
+        message.setHeader(OssMultipartConstants.PARTS_REUSED, r.reusedParts());
     }
 
     private String key(Exchange exchange) {

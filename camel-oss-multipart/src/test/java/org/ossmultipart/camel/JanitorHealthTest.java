@@ -35,7 +35,7 @@ class JanitorHealthTest extends OssMultipartTestSupport {
     }
 
     private Optional<HealthCheck.Result> janitorCheck() {
-        return HealthCheckHelper.invoke(context).stream()
+        return HealthCheckHelper.invoke(context, "full").stream() // every check, not the first UP one
                 .filter(r -> r.getCheck().getId().equals("consumer:janitor"))
                 .findFirst();
     }
@@ -49,11 +49,32 @@ class JanitorHealthTest extends OssMultipartTestSupport {
             assertThat(r.getError().get())
                     .isInstanceOf(OssPollException.class)
                     .hasMessageContaining("InvalidAccessKeyId");
-            assertThat(r.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 403);
+            assertThat(r.getDetails())
+                    .containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 403)
+                    .containsEntry("oss.error.code", "InvalidAccessKeyId")
+                    .containsKey("oss.request.id");
         });
         server().addCredentials("rotated-id", "rotated-secret");
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() ->
                         assertThat(janitorCheck().orElseThrow().getState()).isEqualTo(HealthCheck.State.UP));
+        OssMultipartEndpoint endpoint = context.getEndpoints().stream()
+                .filter(OssMultipartEndpoint.class::isInstance)
+                .map(OssMultipartEndpoint.class::cast)
+                .findFirst()
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getLastJanitorPass() != null);
+
+        // the key is revoked: DOWN again, and the check says what the last good pass found
+        server().removeCredentials("rotated-id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HealthCheck.Result r = janitorCheck().orElseThrow();
+            assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(r.getDetails())
+                    .containsEntry("oss.error.code", "InvalidAccessKeyId")
+                    .containsEntry("janitor.last.pass.listed", 0L)
+                    .containsEntry("janitor.last.pass.stale", 0L)
+                    .containsKey("janitor.last.pass.finished");
+        });
     }
 }

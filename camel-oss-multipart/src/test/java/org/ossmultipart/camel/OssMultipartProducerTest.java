@@ -103,6 +103,15 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
                 .isNotBlank();
         assertThat(result.getMessage().getHeader(OssMultipartConstants.REQUEST_ID, String.class))
                 .isNotBlank();
+        // the audit snapshot
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.UPLOAD_DURATION, Long.class))
+                .isNotNull()
+                .isNotNegative();
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.UPLOAD_RATE, Double.class))
+                .isNotNull()
+                .isNotNegative();
+        assertThat(result.getMessage().getHeader(OssMultipartConstants.PARTS_REUSED, Integer.class))
+                .isZero();
         assertThat(server().uploads(BUCKET)).isEmpty();
     }
 

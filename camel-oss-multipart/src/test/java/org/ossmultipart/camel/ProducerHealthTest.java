@@ -52,7 +52,7 @@ class ProducerHealthTest extends OssMultipartTestSupport {
     }
 
     private HealthCheck.Result health() {
-        return HealthCheckHelper.invoke(context).stream()
+        return HealthCheckHelper.invoke(context, "full").stream() // every check, not just the first UP one
                 .filter(r -> r.getCheck().getId().equals("oss-multipart-producer-health"))
                 .findFirst()
                 .orElseThrow();

@@ -71,6 +71,8 @@ class ResumeTest extends OssMultipartTestSupport {
             assertThat(server().requestLog().of(OssOperation.UPLOAD_PART))
                     .extracting(RecordedRequest::partNumber)
                     .containsExactlyInAnyOrder(4, 5, 6, 7, 8); // the three stored parts were reused
+            assertThat(second.getMessage().getHeader(OssMultipartConstants.PARTS_REUSED, Integer.class))
+                    .isEqualTo(3);
             assertThat(log.linesWith("INFO", "in its own parts of 102400 bytes (partSize says 204800)"))
                     .hasSize(1);
             assertThat(log.linesWith(

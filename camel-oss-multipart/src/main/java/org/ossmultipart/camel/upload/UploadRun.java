@@ -391,7 +391,8 @@ final class UploadRun {
                         parts.size(),
                         partSize,
                         r.requestId(),
-                        reused);
+                        reused,
+                        Duration.ofNanos(System.nanoTime() - startNanos));
             } catch (OssIntegrityException e) {
                 committed = true; // stored, but not what we sent: fail loudly, there is no upload left to abort
                 throw e;
@@ -437,7 +438,8 @@ final class UploadRun {
                 partCount,
                 partSize,
                 head.requestId(),
-                reused);
+                reused,
+                Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /** A body not above multipartThreshold: one PutObject (retried like any request), CRC-64 checked. */
@@ -471,7 +473,18 @@ final class UploadRun {
             }
         }
         long crc = r.crc64() != null ? r.crc64() : body.crc64();
-        return new UploadResult(request.bucket, request.key, null, r.etag(), crc, size, 0, partSize, r.requestId(), 0);
+        return new UploadResult(
+                request.bucket,
+                request.key,
+                null,
+                r.etag(),
+                crc,
+                size,
+                0,
+                partSize,
+                r.requestId(),
+                0,
+                Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /**
@@ -523,7 +536,18 @@ final class UploadRun {
                 request.bucket,
                 request.key,
                 String.format("%.2f", (System.nanoTime() - startNanos) / 1e9));
-        return new UploadResult(request.bucket, request.key, null, r.etag(), 0L, 0, 0, partSize, r.requestId(), 0);
+        return new UploadResult(
+                request.bucket,
+                request.key,
+                null,
+                r.etag(),
+                0L,
+                0,
+                0,
+                partSize,
+                r.requestId(),
+                0,
+                Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     private void logDone(long size, int parts) {
