@@ -176,6 +176,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         uploader = new MultipartUploader(client, executor, getLiveUploads());
         if (meters != null) {
             uploader.observe((UploadObserver) meters);
+            ((OssMultipartMeters) meters).watchBuffers(uploader.board());
         }
     }
 

@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +19,7 @@ import org.ossmultipart.camel.janitor.JanitorPass;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
 import org.ossmultipart.camel.oss.retry.RetryObserver;
+import org.ossmultipart.camel.upload.UploadBoard;
 import org.ossmultipart.camel.upload.UploadObserver;
 
 /**
@@ -28,6 +31,8 @@ final class OssMultipartMeters implements UploadObserver, RetryObserver {
 
     /** Gauge values shared by the endpoints of one registry (a gauge id is registered once). */
     private static final Map<MeterRegistry, Map<String, AtomicLong>> GAUGES = new WeakHashMap<>();
+    /** The upload boards of the endpoints of each bucket, per registry (endpoints come and go). */
+    private static final Map<MeterRegistry, Map<String, Set<UploadBoard>>> BOARDS = new WeakHashMap<>();
 
     private final MeterRegistry registry;
     private final String bucket;
@@ -134,6 +139,31 @@ final class OssMultipartMeters implements UploadObserver, RetryObserver {
     }
 
     // ---- janitor -----------------------------------------------------------------------------------
+
+    /** Reports the bytes the running uploads hold in part buffers (all endpoints of the bucket). */
+    void watchBuffers(UploadBoard board) {
+        Set<UploadBoard> boards;
+        synchronized (BOARDS) {
+            boards = BOARDS.computeIfAbsent(registry, r -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(bucket, b -> Collections.newSetFromMap(new WeakHashMap<>()));
+        }
+        synchronized (boards) {
+            boards.add(board);
+        }
+        Set<UploadBoard> watched = boards;
+        Gauge.builder("oss.multipart.buffers.bytes", watched, OssMultipartMeters::buffered)
+                .description("Bytes held in part buffers by the uploads running now")
+                .baseUnit("bytes")
+                .tag("bucket", bucket)
+                .strongReference(true)
+                .register(registry);
+    }
+
+    private static double buffered(Set<UploadBoard> boards) {
+        synchronized (boards) {
+            return boards.stream().mapToLong(UploadBoard::bufferedBytes).sum();
+        }
+    }
 
     /** One completed janitor pass. */
     void recordPass(JanitorPass pass) {

@@ -126,6 +126,46 @@ class MetricsTest extends OssMultipartTestSupport {
     }
 
     @Test
+    void aRunningUploadShowsInTheActiveAndBufferGaugesUntilItEnds() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        server().faults().inject(OssOperation.UPLOAD_PART, Fault.hold(gate, Duration.ofSeconds(30)), -1);
+        byte[] data = new byte[3 * PART];
+        var done = template.asyncSend("oss-multipart:metrics-gauges?concurrency=2&partSize=" + PART, e -> {
+            e.getMessage().setBody(new java.io.ByteArrayInputStream(data)); // a stream: held in part buffers
+            e.getMessage().setHeader(OssMultipartConstants.KEY, "held.bin");
+        });
+        try {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> server().requestLog().inFlight(OssOperation.UPLOAD_PART) == 2);
+            assertThat(meters.find("oss.multipart.uploads.active")
+                            .tags("bucket", "metrics-gauges")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1);
+            // two parts in flight and the third read: three 100 KiB buffers
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> meters.find("oss.multipart.buffers.bytes")
+                                    .tags("bucket", "metrics-gauges")
+                                    .gauge()
+                                    .value()
+                            == 3 * PART);
+        } finally {
+            gate.countDown();
+        }
+        assertThat(done.get().getException()).isNull();
+        assertThat(meters.find("oss.multipart.uploads.active")
+                        .tags("bucket", "metrics-gauges")
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(meters.find("oss.multipart.buffers.bytes")
+                        .tags("bucket", "metrics-gauges")
+                        .gauge()
+                        .value())
+                .isZero();
+    }
+
+    @Test
     void aThousandDistinctKeysCreateNoMeterPerKey() {
         assertThat(upload("metrics-keys", "first", 1000).getException()).isNull();
         int after1 = meters.getMeters().size();

@@ -52,6 +52,12 @@ public final class ByteArrayPartSource implements PartSource {
         };
     }
 
+    /** The body is the caller's array: nothing is buffered. */
+    @Override
+    public long bufferedBytes() {
+        return 0;
+    }
+
     @Override
     public boolean exhausted() {
         return lastEnd >= data.length;

@@ -129,6 +129,12 @@ public final class FilePartSource implements PartSource {
     }
 
     @Override
+    public long bufferedBytes() {
+        BufferPool p = pool;
+        return p == null ? 0 : (long) p.inUse() * p.chunkSize();
+    }
+
+    @Override
     public boolean exhausted() {
         return lastEnd >= length;
     }

@@ -33,6 +33,9 @@ public sealed interface PartSource extends AutoCloseable permits FilePartSource,
     /** Whether the part last returned by {@link #next} was the body's last (the next call returns null). */
     boolean exhausted();
 
+    /** Bytes the source holds in part buffers now (0 for a body already in memory). */
+    long bufferedBytes();
+
     /** Bytes of the body cut into parts so far: for a stream what was read, else the whole length. */
     long bytesRead();
 

@@ -184,6 +184,12 @@ public final class StreamPartSource implements PartSource {
 
     /** Known once the stream returned end-of-stream (after the first part, checked by reading one byte more). */
     @Override
+    public long bufferedBytes() {
+        BufferPool p = pool;
+        return p == null ? 0 : (long) p.inUse() * p.chunkSize();
+    }
+
+    @Override
     public boolean exhausted() {
         return ended;
     }

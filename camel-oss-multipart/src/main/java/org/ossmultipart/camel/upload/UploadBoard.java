@@ -41,6 +41,15 @@ public final class UploadBoard {
         return list;
     }
 
+    /** Bytes the running uploads hold in part buffers now. */
+    public long bufferedBytes() {
+        long total = 0;
+        for (Supplier<UploadSnapshot> s : running.values()) {
+            total += s.get().bufferedBytes();
+        }
+        return total;
+    }
+
     /** Finished uploads, newest first. */
     public List<UploadSnapshot> finished() {
         synchronized (finished) {

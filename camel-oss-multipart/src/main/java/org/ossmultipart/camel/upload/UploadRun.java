@@ -99,7 +99,8 @@ final class UploadRun {
                 startedAt,
                 Duration.ofNanos(System.nanoTime() - startNanos),
                 outcome,
-                errorCode);
+                errorCode,
+                outcome == null ? source.bufferedBytes() : 0);
     }
 
     UploadResult run() {

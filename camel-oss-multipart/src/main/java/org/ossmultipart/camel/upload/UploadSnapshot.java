@@ -18,7 +18,8 @@ public record UploadSnapshot(
         Instant started,
         Duration elapsed,
         String outcome,
-        String errorCode) {
+        String errorCode,
+        long bufferedBytes) {
 
     /** Average rate so far in MiB/s. */
     public double mibPerSecond() {
