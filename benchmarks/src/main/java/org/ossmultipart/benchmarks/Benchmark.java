@@ -6,6 +6,7 @@ import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.UploadFileRequest;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
 import org.ossmultipart.testkit.LocalOssServer;
 import org.ossmultipart.testkit.LocalOssServerMain;
+import org.ossmultipart.testkit.OssOperation;
 
 /**
  * Throughput, memory and janitor speed of camel-oss-multipart, side by side with the official OSS
@@ -331,9 +333,7 @@ public final class Benchmark {
     }
 
     private static double ownCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                        .getProcessCpuTime()
-                / 1e9;
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private interface Action {
@@ -452,7 +452,7 @@ public final class Benchmark {
                         "0",
                         "0")) {
             String line = probe.awaitLine(l -> l.startsWith("MEMORY "), 60 * 60 * 1000L);
-            var parts = server.requestLog().of(org.ossmultipart.testkit.OssOperation.UPLOAD_PART);
+            var parts = server.requestLog().of(OssOperation.UPLOAD_PART);
             long largest = parts.stream()
                     .mapToLong(r -> Long.parseLong(r.header("content-length")))
                     .max()

@@ -2,6 +2,7 @@ package org.ossmultipart.benchmarks;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.UploadFileRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +56,8 @@ final class ShapedLink {
                 // slice measures the same rate as the whole file, in a minute instead of several
                 long sliceMib = Math.min(sizeMib, SDK_DEFAULTS_MIB);
                 Path slice = file.resolveSibling("shaped-slice.bin");
-                try (var in = java.nio.file.Files.newInputStream(file);
-                        var out = java.nio.file.Files.newOutputStream(slice)) {
+                try (var in = Files.newInputStream(file);
+                        var out = Files.newOutputStream(slice)) {
                     out.write(in.readNBytes((int) (sliceMib << 20)));
                 }
                 double sdkDefaults = rate(sliceMib, () -> {
@@ -64,7 +65,7 @@ final class ShapedLink {
                     request.setUploadFile(slice.toString()); // its defaults: 100 KB parts, 1 task
                     sdk.uploadFile(request);
                 });
-                java.nio.file.Files.delete(slice);
+                Files.delete(slice);
                 double sdkOurs = rate(sizeMib, () -> {
                     UploadFileRequest request = new UploadFileRequest("shaped", "sdk-ours");
                     request.setUploadFile(file.toString());

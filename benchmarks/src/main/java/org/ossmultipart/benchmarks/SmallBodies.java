@@ -3,6 +3,7 @@ package org.ossmultipart.benchmarks;
 import com.aliyun.oss.OSS;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -50,7 +52,7 @@ final class SmallBodies {
                     + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET + "&maxConnections=" + THREADS;
             OSS sdk = Benchmark.sdk(server.endpoint());
             // resolved once, as a route's to(...) is: the URI is not parsed per message
-            org.apache.camel.Endpoint endpoint = camel.getEndpoint(uri);
+            Endpoint endpoint = camel.getEndpoint(uri);
             try {
                 IntConsumer ours = i -> {
                     Exchange e = template.request(endpoint, x -> {
@@ -101,7 +103,7 @@ final class SmallBodies {
 
     private static Result median(List<Result> rounds) {
         List<Result> sorted = new ArrayList<>(rounds);
-        sorted.sort(java.util.Comparator.comparingDouble(Result::objectsPerSecond));
+        sorted.sort(Comparator.comparingDouble(Result::objectsPerSecond));
         return sorted.get(sorted.size() / 2);
     }
 

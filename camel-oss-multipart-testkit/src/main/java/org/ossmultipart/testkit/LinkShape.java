@@ -1,6 +1,7 @@
 package org.ossmultipart.testkit;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ public record LinkShape(Duration latency, long perConnectionBytesPerSecond, long
     public String toString() {
         return isShaped()
                 ? String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "RTT %d ms, %s per connection, %s in total",
                         latency.toMillis(),
                         rate(perConnectionBytesPerSecond),
@@ -49,8 +50,6 @@ public record LinkShape(Duration latency, long perConnectionBytesPerSecond, long
     }
 
     private static String rate(long bytesPerSecond) {
-        return bytesPerSecond == 0
-                ? "unlimited"
-                : String.format(java.util.Locale.ROOT, "%.1f MiB/s", bytesPerSecond / 1048576.0);
+        return bytesPerSecond == 0 ? "unlimited" : String.format(Locale.ROOT, "%.1f MiB/s", bytesPerSecond / 1048576.0);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -277,7 +278,7 @@ class BadInputTest extends CamelTestSupport {
 
     private Throwable catchStart(String uri) {
         try {
-            context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from(uri).to("mock:never");

@@ -113,7 +113,7 @@ class DocsExamplesTest extends OssMultipartTestSupport {
         String from =
                 quoted(block("Report and abort stale uploads", "java"), "from").get(0);
         String bucket = "docs-janitor-java";
-        String stale = staleUpload(bucket, "old/forgotten.bin", Duration.ofDays(2));
+        staleUpload(bucket, "old/forgotten.bin", Duration.ofDays(2));
         String fresh = staleUpload(bucket, "new/running.bin", Duration.ofHours(1));
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -121,17 +121,17 @@ class DocsExamplesTest extends OssMultipartTestSupport {
                 from(from.replace("my-bucket", bucket) + "&initialDelay=0").to("log:janitor");
             }
         });
-        awaitOnlyLeft(bucket, fresh, stale);
+        awaitOnlyLeft(bucket, fresh);
     }
 
     @Test
     void reportAndAbortYaml() throws Exception {
         String bucket = "docs-janitor-yaml";
-        String stale = staleUpload(bucket, "old/forgotten.bin", Duration.ofDays(2));
+        staleUpload(bucket, "old/forgotten.bin", Duration.ofDays(2));
         String fresh = staleUpload(bucket, "new/running.bin", Duration.ofHours(1));
         // the first poll comes after Camel's initialDelay (1 s); delay: 600000 is the time between passes
         loadYaml("janitor", block("Report and abort stale uploads", "yaml").replace("my-bucket", bucket));
-        awaitOnlyLeft(bucket, fresh, stale);
+        awaitOnlyLeft(bucket, fresh);
     }
 
     // ---- Decide per upload and abort explicitly --------------------------------------------------
@@ -144,7 +144,7 @@ class DocsExamplesTest extends OssMultipartTestSupport {
         String abort = quoted(java, ".to").get(0);
         assertThat(abort).endsWith("operation=abortMultipartUpload");
         String bucket = "docs-review-java";
-        String tmp = staleUpload(bucket, "incoming/tmp/partial.bin", Duration.ofDays(1));
+        staleUpload(bucket, "incoming/tmp/partial.bin", Duration.ofDays(1));
         String keep = staleUpload(bucket, "incoming/orders/large.bin", Duration.ofDays(1));
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -155,18 +155,18 @@ class DocsExamplesTest extends OssMultipartTestSupport {
                         .end();
             }
         });
-        awaitOnlyLeft(bucket, keep, tmp);
+        awaitOnlyLeft(bucket, keep);
     }
 
     @Test
     void reviewAndAbortYaml() throws Exception {
         String bucket = "docs-review-yaml";
-        String tmp = staleUpload(bucket, "incoming/tmp/partial.bin", Duration.ofDays(1));
+        staleUpload(bucket, "incoming/tmp/partial.bin", Duration.ofDays(1));
         String keep = staleUpload(bucket, "incoming/orders/large.bin", Duration.ofDays(1));
         loadYaml(
                 "review",
                 block("Decide per upload and abort explicitly", "yaml").replace("my-bucket", bucket));
-        awaitOnlyLeft(bucket, keep, tmp);
+        awaitOnlyLeft(bucket, keep);
     }
 
     /** An unfinished upload with one part, initiated and last written {@code age} ago. */
@@ -181,8 +181,8 @@ class DocsExamplesTest extends OssMultipartTestSupport {
         return uploadId;
     }
 
-    /** Waits until only {@code left} is open: {@code aborted} was aborted (and nothing else). */
-    private void awaitOnlyLeft(String bucket, String left, String aborted) {
+    /** Waits until only {@code left} is open: the other upload was aborted (and nothing else). */
+    private void awaitOnlyLeft(String bucket, String left) {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(server().uploads(bucket))
                         .extracting(LocalOssServer.UploadInfo::uploadId)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.camel.FailedToCreateRouteException;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class DurationOptionsTest extends OssMultipartTestSupport {
                     from(from).to(to);
                 }
             });
-        } catch (FailedToCreateRouteException | org.apache.camel.ResolveEndpointFailedException e) {
+        } catch (FailedToCreateRouteException | ResolveEndpointFailedException e) {
             StringBuilder sb = new StringBuilder();
             for (Throwable c = e; c != null; c = c.getCause()) {
                 sb.append(c.getMessage()).append('\n');

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.Registry;
@@ -127,11 +129,11 @@ class MetricsTest extends OssMultipartTestSupport {
 
     @Test
     void aRunningUploadShowsInTheActiveAndBufferGaugesUntilItEnds() throws Exception {
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
         server().faults().inject(OssOperation.UPLOAD_PART, Fault.hold(gate, Duration.ofSeconds(30)), -1);
         byte[] data = new byte[3 * PART];
         var done = template.asyncSend("oss-multipart:metrics-gauges?concurrency=2&partSize=" + PART, e -> {
-            e.getMessage().setBody(new java.io.ByteArrayInputStream(data)); // a stream: held in part buffers
+            e.getMessage().setBody(new ByteArrayInputStream(data)); // a stream: held in part buffers
             e.getMessage().setHeader(OssMultipartConstants.KEY, "held.bin");
         });
         try {

@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.converter.stream.ByteArrayInputStreamCache;
 import org.junit.jupiter.api.Test;
@@ -127,7 +130,7 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
         assertThat(parts)
                 .extracting(RecordedRequest::partNumber)
                 .containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.IntStream.rangeClosed(1, 21).boxed().toList());
+                        IntStream.rangeClosed(1, 21).boxed().toList());
         // by default each part is verified by its CRC-64 only: no MD5 is computed or sent
         assertThat(parts).allSatisfy(p -> assertThat(p.header("Content-MD5")).isNull());
         assertThat(server().requestLog().peakInFlight(OssOperation.UPLOAD_PART)).isBetween(1, 3);
@@ -185,9 +188,7 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
         byte[] small = data(10, 98);
         Files.write(inbox.resolve("big.bin"), big);
         Files.write(inbox.resolve("small.bin"), small);
-        var notify = new org.apache.camel.builder.NotifyBuilder(context)
-                .whenCompleted(2)
-                .create();
+        var notify = new NotifyBuilder(context).whenCompleted(2).create();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -195,7 +196,7 @@ class OssMultipartProducerTest extends OssMultipartTestSupport {
                         .to("oss-multipart:" + BUCKET + "?partSize=" + PART);
             }
         });
-        assertThat(notify.matches(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(notify.matches(20, TimeUnit.SECONDS)).isTrue();
         assertThat(verifier.getObjectBytes(BUCKET, "big.bin")).isEqualTo(big);
         assertThat(verifier.getObjectBytes(BUCKET, "small.bin")).isEqualTo(small);
         assertThat(new File(inbox.toFile(), "big.bin")).doesNotExist();

@@ -2,11 +2,13 @@ package org.ossmultipart.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Objects;
 import java.util.Random;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ossmultipart.camel.oss.checksum.Crc64;
 import org.ossmultipart.testkit.LinkShape;
 import org.ossmultipart.testkit.LocalOssServer;
 import org.ossmultipart.testkit.LocalOssServerExtension;
@@ -49,14 +51,13 @@ class ShapedLinkTest extends OssMultipartTestSupport {
         assertThat(server.linkDelayedRequests() - delayedBefore).isEqualTo(log.size());
         long bodyBytes = log.stream()
                 .map(r -> r.header("content-length"))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .mapToLong(Long::parseLong)
                 .sum();
         assertThat(server.linkShapedBytes() - bytesBefore).isEqualTo(bodyBytes).isGreaterThan(data.length);
         // discard storage kept the size and checksum, not the bytes
         assertThat(server.object("shaped", "shaped.bin").orElseThrow().size()).isEqualTo(data.length);
-        assertThat(server.object("shaped", "shaped.bin").orElseThrow().crc64())
-                .isEqualTo(org.ossmultipart.camel.oss.checksum.Crc64.of(data));
+        assertThat(server.object("shaped", "shaped.bin").orElseThrow().crc64()).isEqualTo(Crc64.of(data));
         assertThat(server.requestLog().count(OssOperation.UPLOAD_PART)).isEqualTo(4);
     }
 

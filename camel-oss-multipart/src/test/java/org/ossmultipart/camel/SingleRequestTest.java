@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,7 +167,7 @@ class SingleRequestTest extends OssMultipartTestSupport {
 
     @Test
     void aMultipartThresholdThatIsNoSizeFailsQuotingIt() {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+        Throwable t = Assertions.catchThrowable(
                 () -> context.getEndpoint("oss-multipart:" + BUCKET + "?multipartThreshold=lots"));
         assertThat(t)
                 .hasRootCauseMessage("multipartThreshold must be a size such as 16MiB, 8 MB, 100k or 16777216"

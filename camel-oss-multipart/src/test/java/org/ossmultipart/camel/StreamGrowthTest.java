@@ -3,7 +3,9 @@ package org.ossmultipart.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.Comparator;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,8 @@ class StreamGrowthTest extends OssMultipartTestSupport {
     static final int PART = 100 * 1024;
 
     @Override
-    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
-        org.apache.camel.CamelContext context = super.createCamelContext();
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
         pointAt(context, DISCARD.server());
         return context;
     }
@@ -77,7 +79,7 @@ class StreamGrowthTest extends OssMultipartTestSupport {
         assertThat(DISCARD.server().object("growth", "big-stream").orElseThrow().size())
                 .isEqualTo(size);
         List<Long> sizes = DISCARD.server().requestLog().of(OssOperation.UPLOAD_PART).stream()
-                .sorted(java.util.Comparator.comparingInt(RecordedRequest::partNumber))
+                .sorted(Comparator.comparingInt(RecordedRequest::partNumber))
                 .map(r -> Long.parseLong(r.header("content-length")))
                 .toList();
         int parts = e.getMessage().getHeader(OssMultipartConstants.PART_COUNT, Integer.class);

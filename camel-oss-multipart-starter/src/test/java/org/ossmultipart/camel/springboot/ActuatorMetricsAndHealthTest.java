@@ -2,6 +2,7 @@ package org.ossmultipart.camel.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheck;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.ossmultipart.camel.OssMultipartConstants;
 import org.ossmultipart.testkit.LocalOssServer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.actuate.metrics.MetricsEndpoint;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,7 +69,7 @@ class ActuatorMetricsAndHealthTest {
     MetricsEndpoint metrics;
 
     @Autowired
-    org.springframework.boot.actuate.health.HealthEndpoint health;
+    HealthEndpoint health;
 
     @Test
     void theMetersAreInTheActuatorsMetricsAndTheProducerCheckInCamelsHealth() {
@@ -74,9 +78,9 @@ class ActuatorMetricsAndHealthTest {
         assertThat(metrics.listNames().getNames())
                 .contains("oss.multipart.uploads", "oss.multipart.upload.bytes", "oss.multipart.upload.duration");
         MetricsEndpoint.MetricDescriptor uploads =
-                metrics.metric("oss.multipart.uploads", java.util.List.of("outcome:completed"));
+                metrics.metric("oss.multipart.uploads", List.of("outcome:completed"));
         assertThat(uploads.getMeasurements().get(0).getValue()).isEqualTo(1.0);
-        assertThat(metrics.metric("oss.multipart.upload.bytes", java.util.List.of())
+        assertThat(metrics.metric("oss.multipart.upload.bytes", List.of())
                         .getMeasurements()
                         .get(0)
                         .getValue())
@@ -86,8 +90,8 @@ class ActuatorMetricsAndHealthTest {
                 .filteredOn(r -> r.getCheck().getId().equals("oss-multipart-producer-actuator-bucket"))
                 .singleElement()
                 .satisfies(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));
-        var health = (org.springframework.boot.actuate.health.CompositeHealth) this.health.health();
-        assertThat(health.getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
+        var health = (CompositeHealth) this.health.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getComponents()).containsKey("camelHealth");
     }
 }

@@ -2,8 +2,10 @@ package org.ossmultipart.camel.upload;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
@@ -44,7 +46,7 @@ final class UploadRun {
 
     private final UploadObserver observer;
     private final UploadBoard board;
-    private final java.time.Instant startedAt = java.time.Instant.now();
+    private final Instant startedAt = Instant.now();
     /** Whether this run stored its body with one PutObject. */
     private boolean singleRequest;
 
@@ -126,7 +128,7 @@ final class UploadRun {
             errorCode = e.getClass().getSimpleName();
             throw e;
         } finally {
-            board.ended(this, snapshot(outcome.name().toLowerCase(java.util.Locale.ROOT), errorCode));
+            board.ended(this, snapshot(outcome.name().toLowerCase(Locale.ROOT), errorCode));
             try {
                 observer.uploadEnded(
                         request.bucket,

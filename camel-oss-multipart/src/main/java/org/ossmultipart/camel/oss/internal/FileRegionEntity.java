@@ -1,53 +1,30 @@
 package org.ossmultipart.camel.oss.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /** A region of a file as a repeatable request body, read by position (no shared stream state). */
-final class FileRegionEntity extends AbstractHttpEntity {
+final class FileRegionEntity extends RepeatableBodyEntity {
 
     private static final int CHUNK = 64 * 1024;
 
     private final Path file;
     private final long offset;
-    private final long length;
 
     FileRegionEntity(Path file, long offset, long length) {
-        super((String) null, null, false);
+        super(length);
         this.file = file;
         this.offset = offset;
-        this.length = length;
-    }
-
-    @Override
-    public long getContentLength() {
-        return length;
-    }
-
-    @Override
-    public boolean isRepeatable() {
-        return true;
-    }
-
-    @Override
-    public boolean isStreaming() {
-        return false;
-    }
-
-    @Override
-    public InputStream getContent() throws IOException {
-        throw new UnsupportedOperationException("sent with writeTo");
     }
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long length = getContentLength();
             ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, length)));
             long pos = offset;
             long end = offset + length;
@@ -62,10 +39,5 @@ final class FileRegionEntity extends AbstractHttpEntity {
                 pos += n;
             }
         }
-    }
-
-    @Override
-    public void close() {
-        // nothing held between writes
     }
 }
