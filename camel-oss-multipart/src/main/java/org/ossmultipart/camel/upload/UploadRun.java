@@ -165,7 +165,16 @@ final class UploadRun {
                 return putEmpty();
             }
             if (candidate == null && source.isRandomAccess() && known <= request.multipartThreshold) {
-                return putWhole(source.whole(request.contentMd5));
+                if (known > partSize) {
+                    return putWhole(source.whole(request.contentMd5)); // a file region: hashed, then sent
+                }
+                // one part's worth: read once into a part buffer, hashed there, sent from there
+                PendingPart whole = source.next(1);
+                try {
+                    return putWhole(whole.load());
+                } finally {
+                    whole.release();
+                }
             }
             first = source.next(1);
             if (first == null || first.length() == 0) {
