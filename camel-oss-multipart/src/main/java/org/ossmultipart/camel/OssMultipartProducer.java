@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -12,7 +13,6 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.ossmultipart.camel.oss.OssClient;
-import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssLimits;
 import org.ossmultipart.camel.oss.OssNames;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
@@ -41,11 +41,6 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
     public OssMultipartProducer(OssMultipartEndpoint endpoint) {
         super(endpoint);
         this.health = new OssMultipartProducerHealthCheck(endpoint.getBucketName());
-    }
-
-    /** This producer's readiness check (registered with Camel's producer health checks when enabled). */
-    OssMultipartProducerHealthCheck healthCheck() {
-        return health;
     }
 
     @Override
@@ -163,26 +158,18 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             source.close();
             throw e;
         }
-        if (request.isSingleRequest()) {
-            // one PutObject of a body already at hand: sent from the route thread, as a synchronous
-            // producer would; handing a 20 KiB request to another thread cost more than the request
-            try {
-                writeHeaders(exchange.getMessage(), getEndpoint().getUploader().upload(request));
-            } catch (Throwable t) {
-                fail(exchange, t);
-            }
-            callback.done(true);
-            return true;
-        }
-        getEndpoint().getUploader().uploadAsync(request).whenComplete((result, failure) -> {
+        CompletableFuture<UploadResult> upload = getEndpoint().getUploader().start(request);
+        // an empty or single-request plan ran on this thread: the exchange ends here, synchronously
+        boolean doneSync = upload.isDone();
+        upload.whenComplete((result, failure) -> {
             if (failure != null) {
                 fail(exchange, failure);
             } else {
                 writeHeaders(exchange.getMessage(), result);
             }
-            callback.done(false);
+            callback.done(doneSync);
         });
-        return false;
+        return doneSync;
     }
 
     private static void fail(Exchange exchange, Throwable failure) {
@@ -276,14 +263,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
             case abortMultipartUpload -> {
                 String key = key(exchange);
                 String uploadId = requiredUploadId(m);
-                try {
-                    client().abortMultipartUpload(bucket(), key, uploadId);
-                } catch (OssException e) {
-                    if (!e.isNoSuchUpload()) {
-                        throw e;
-                    }
-                    // completed or aborted by someone else meanwhile: nothing is left to clean
-                }
+                client().abortIfPresent(bucket(), key, uploadId); // gone already: nothing is left to clean
             }
             case listMultipartUploads -> listUploads(exchange);
             case listParts -> listParts(exchange);

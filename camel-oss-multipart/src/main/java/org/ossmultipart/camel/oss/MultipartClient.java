@@ -1,6 +1,7 @@
 package org.ossmultipart.camel.oss;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.InitiateMultipartUploadResult;
@@ -12,7 +13,6 @@ import org.ossmultipart.camel.oss.model.PartSummary;
 import org.ossmultipart.camel.oss.model.PutObjectResult;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.oss.model.UploadPartResult;
-import org.ossmultipart.camel.oss.retry.RetryPolicy;
 
 /**
  * The OSS operations a multipart upload and the janitor need, and nothing else: what the upload
@@ -29,7 +29,37 @@ public interface MultipartClient {
     CompleteMultipartUploadResult completeMultipartUpload(
             String bucket, String key, String uploadId, List<PartETag> parts, ObjectOptions options);
 
+    /**
+     * Completes, retried by the client's policy like any request. A retry refused with NoSuchUpload
+     * may follow an attempt that committed before its answer was lost: {@code lostAnswer} is then
+     * asked for the result (it checks the stored object, or throws).
+     */
+    CompleteMultipartUploadResult completeMultipartUpload(
+            String bucket,
+            String key,
+            String uploadId,
+            List<PartETag> parts,
+            ObjectOptions options,
+            Function<OssException, CompleteMultipartUploadResult> lostAnswer);
+
     void abortMultipartUpload(String bucket, String key, String uploadId);
+
+    /**
+     * Aborts, and says whether this call did: false when the server no longer knows the upload
+     * (completed or aborted by someone else meanwhile) -- either way no part of it is left. The one
+     * place where NoSuchUpload on an abort means "already gone".
+     */
+    default boolean abortIfPresent(String bucket, String key, String uploadId) {
+        try {
+            abortMultipartUpload(bucket, key, uploadId);
+            return true;
+        } catch (OssException e) {
+            if (e.isNoSuchUpload()) {
+                return false;
+            }
+            throw e;
+        }
+    }
 
     /** Every in-progress upload under {@code prefix} ({@code null} = all), page by page as consumed. */
     Stream<MultipartUpload> listAllMultipartUploads(String bucket, String prefix);
@@ -41,7 +71,4 @@ public interface MultipartClient {
     PutObjectResult putObject(String bucket, String key, RequestBody body, ObjectOptions options);
 
     ObjectMetadata headObject(String bucket, String key);
-
-    /** The retry policy the client follows, for callers that retry what the client does not (Complete). */
-    RetryPolicy retryPolicy();
 }

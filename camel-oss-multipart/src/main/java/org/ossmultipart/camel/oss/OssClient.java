@@ -32,7 +32,6 @@ import org.ossmultipart.camel.oss.model.PartSummary;
 import org.ossmultipart.camel.oss.model.PutObjectResult;
 import org.ossmultipart.camel.oss.model.RequestBody;
 import org.ossmultipart.camel.oss.model.UploadPartResult;
-import org.ossmultipart.camel.oss.retry.RetryPolicy;
 import org.ossmultipart.camel.oss.xml.CompleteRequestXml;
 import org.ossmultipart.camel.oss.xml.CompleteResultXml;
 import org.ossmultipart.camel.oss.xml.InitiateResultXml;
@@ -45,8 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The OSS wire client: one method per operation. Thread-safe; share one instance. Requests go
  * through the {@link RequestExecutor} (pooled HttpClient 5, every attempt signed afresh, the one
- * retry loop); this class builds each call and reads its answer. CompleteMultipartUpload is never
- * re-sent here: it is not idempotent, and the upload engine decides how to retry it.
+ * retry loop); this class builds each call and reads its answer. CompleteMultipartUpload is not
+ * idempotent: it is sent once, or retried with the caller's check of a lost answer.
  */
 public final class OssClient implements MultipartClient, AutoCloseable {
 
@@ -63,11 +62,6 @@ public final class OssClient implements MultipartClient, AutoCloseable {
 
     public OssClientConfig config() {
         return config;
-    }
-
-    @Override
-    public RetryPolicy retryPolicy() {
-        return executor.retryPolicy();
     }
 
     // ---- multipart -----------------------------------------------------------------------------
@@ -158,6 +152,17 @@ public final class OssClient implements MultipartClient, AutoCloseable {
     @Override
     public CompleteMultipartUploadResult completeMultipartUpload(
             String bucket, String key, String uploadId, List<PartETag> parts, ObjectOptions options) {
+        return completeMultipartUpload(bucket, key, uploadId, parts, options, null);
+    }
+
+    @Override
+    public CompleteMultipartUploadResult completeMultipartUpload(
+            String bucket,
+            String key,
+            String uploadId,
+            List<PartETag> parts,
+            ObjectOptions options,
+            Function<OssException, CompleteMultipartUploadResult> lostAnswer) {
         requireUploadId(uploadId);
         if (parts == null || parts.isEmpty()) {
             throw new IllegalArgumentException("CompleteMultipartUpload needs at least one part");
@@ -176,7 +181,11 @@ public final class OssClient implements MultipartClient, AutoCloseable {
                 .header("Content-Type", "application/xml")
                 .header("Content-MD5", Md5.contentMd5(Md5.digest(xml, 0, xml.length)))
                 .body(RequestBody.ofBytes(xml));
-        return execute(call, response -> completeResult(call.describe(), response, PartETag.objectCrc(sorted)));
+        return executor.execute(
+                call,
+                call.describe(),
+                response -> completeResult(call.describe(), response, PartETag.objectCrc(sorted)),
+                lostAnswer == null ? null : lostAnswer::apply);
     }
 
     /** The CompleteMultipartUpload call without its body (package-private: tests send x-oss-complete-all with it). */

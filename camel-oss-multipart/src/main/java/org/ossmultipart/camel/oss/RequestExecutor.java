@@ -21,6 +21,7 @@ import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.ossmultipart.camel.oss.auth.Credentials;
+import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.internal.ErrorMapper;
 import org.ossmultipart.camel.oss.internal.HttpRequestFactory;
 import org.ossmultipart.camel.oss.internal.OssCall;
@@ -28,6 +29,7 @@ import org.ossmultipart.camel.oss.internal.Responses;
 import org.ossmultipart.camel.oss.model.OssObject;
 import org.ossmultipart.camel.oss.retry.Backoff;
 import org.ossmultipart.camel.oss.retry.RetryPolicy;
+import org.ossmultipart.camel.oss.retry.SigningClock;
 import org.ossmultipart.camel.oss.xml.OssXml;
 
 /**
@@ -43,6 +45,16 @@ final class RequestExecutor implements AutoCloseable {
         T read(ClassicHttpResponse response) throws IOException;
     }
 
+    /**
+     * What a request that is not idempotent (CompleteMultipartUpload) found when a retry was refused
+     * with NoSuchUpload: an earlier attempt may have committed before its answer was lost. Gives the
+     * result that attempt would have given, or throws.
+     */
+    @FunctionalInterface
+    interface LostAnswer<T> {
+        T recover(OssException noSuchUploadOnRetry);
+    }
+
     /** One attempt: sends the signed request and gives the result or throws. */
     @FunctionalInterface
     private interface Attempt<T> {
@@ -53,6 +65,8 @@ final class RequestExecutor implements AutoCloseable {
     private final CloseableHttpClient http;
     private final HttpRequestFactory requests;
     private final RetryPolicy retryPolicy;
+    private final CredentialsProvider credentials;
+    private final SigningClock clock;
     private final OssClientConfig config;
 
     RequestExecutor(OssClientConfig config) {
@@ -95,23 +109,31 @@ final class RequestExecutor implements AutoCloseable {
                 .setUserAgent(config.userAgent())
                 .build();
         this.requests = new HttpRequestFactory(config);
+        this.credentials = config.credentialsProvider();
+        this.clock = new SigningClock(config.clock());
         this.retryPolicy = new RetryPolicy(
                 config.maxRetries(),
                 new Backoff(config.retryBaseDelay(), config.retryMaxDelay()),
-                config.credentialsProvider(),
-                config.clock(),
+                credentials,
+                clock,
                 config.retryObserver());
-    }
-
-    RetryPolicy retryPolicy() {
-        return retryPolicy;
     }
 
     /** Sends the call and reads its answer; {@code operation} names it in errors. */
     <T> T execute(OssCall call, String operation, ResponseReader<T> reader) {
+        return execute(call, operation, reader, null);
+    }
+
+    /**
+     * As {@link #execute(OssCall, String, ResponseReader)}; a call that is not idempotent is retried
+     * too when {@code lostAnswer} says how to recognise an earlier attempt that committed, else it is
+     * sent once.
+     */
+    <T> T execute(OssCall call, String operation, ResponseReader<T> reader, LostAnswer<T> lostAnswer) {
         return withRetries(
                 call,
                 operation,
+                lostAnswer,
                 request -> http.execute(requests.target(call.bucket()), request, null, response -> {
                     if (response.getCode() >= 300) {
                         throw ErrorMapper.map(operation, response, Responses.body(response));
@@ -135,7 +157,7 @@ final class RequestExecutor implements AutoCloseable {
 
     /** Sends the call and hands over the open answer (GetObject): the caller closes it. */
     OssObject executeOpen(OssCall call) {
-        return withRetries(call, call.describe(), request -> {
+        return withRetries(call, call.describe(), null, request -> {
             ClassicHttpResponse response = http.executeOpen(requests.target(call.bucket()), request, null);
             if (response.getCode() >= 300) {
                 try (response) {
@@ -154,15 +176,16 @@ final class RequestExecutor implements AutoCloseable {
     }
 
     /**
-     * The retry loop. A call that is not idempotent (CompleteMultipartUpload) is sent once: its
-     * answer may have been lost after the server committed, so its caller retries it with the same
-     * {@link RetryPolicy} and checks the outcome.
+     * The retry loop, the only one: every attempt signed afresh. A call that is not idempotent
+     * (CompleteMultipartUpload) is retried only with a {@code lostAnswer}: its answer may have been
+     * lost after the server committed, so a retry refused with NoSuchUpload asks it what happened.
      */
-    private <T> T withRetries(OssCall call, String operation, Attempt<T> attempt) {
+    private <T> T withRetries(OssCall call, String operation, LostAnswer<T> lostAnswer, Attempt<T> attempt) {
         OssException previous = null;
+        boolean retryable = call.idempotent() || lostAnswer != null;
         for (int n = 0; ; n++) {
-            Credentials credentials = retryPolicy.credentials();
-            ClassicHttpRequest request = requests.build(call, credentials, retryPolicy.now());
+            Credentials signedWith = credentials.credentials();
+            ClassicHttpRequest request = requests.build(call, signedWith, clock.now());
             OssException failure;
             try {
                 return attempt.send(request);
@@ -171,8 +194,11 @@ final class RequestExecutor implements AutoCloseable {
             } catch (IOException e) {
                 failure = OssException.io(operation, withSchemeHint(e));
             }
-            failure.recordAttempt(n + 1, credentials);
-            if (!call.idempotent() || !retryPolicy.retry(failure, n, previous)) {
+            failure.recordAttempt(n + 1, signedWith);
+            if (n > 0 && lostAnswer != null && failure.isNoSuchUpload()) {
+                return lostAnswer.recover(failure);
+            }
+            if (!retryable || !retryPolicy.retry(failure, n, previous)) {
                 throw failure;
             }
             previous = failure;

@@ -2,6 +2,7 @@ package org.ossmultipart.camel.units;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,6 +34,12 @@ public final class ByteSize {
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private ByteSize() {}
+
+    /** The average rate of {@code bytes} over {@code elapsed} in MiB/s (0 for no time): the one rate formula. */
+    public static double mibPerSecond(long bytes, Duration elapsed) {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : bytes / 1048576.0 / seconds;
+    }
 
     /**
      * Bytes from what a user wrote for {@code option}: a whole number of bytes, or a number with a

@@ -15,7 +15,7 @@ import java.util.List;
 public final class BufferPool {
 
     /** Below half of G1's smallest region (1 MiB): never a humongous object. */
-    public static final int CHUNK = 256 * 1024;
+    public static final int MAX_CHUNK = 256 * 1024;
 
     private final int chunkSize;
     private final int capacity;
@@ -33,12 +33,12 @@ public final class BufferPool {
     }
 
     /**
-     * The chunk size for parts of {@code partBytes}: at most {@link #CHUNK}, and a whole fraction of
+     * The chunk size for parts of {@code partBytes}: at most {@link #MAX_CHUNK}, and a whole fraction of
      * the part, so that a budget of n parts holds exactly n parts (and doubled parts stay whole chunks).
      */
     public static int chunkSizeFor(long partBytes) {
         long bytes = Math.max(1, partBytes);
-        return (int) PartSizing.ceilDiv(bytes, PartSizing.ceilDiv(bytes, CHUNK));
+        return (int) PartSizing.ceilDiv(bytes, PartSizing.ceilDiv(bytes, MAX_CHUNK));
     }
 
     /** Chunks for {@code bytes} bytes. */
@@ -95,12 +95,12 @@ public final class BufferPool {
     }
 
     /** Chunks created so far (never more than the capacity). */
-    public synchronized int allocated() {
+    synchronized int allocated() {
         return allocated;
     }
 
     /** The most chunks that were in use at the same time. */
-    public synchronized int peakInUse() {
+    synchronized int peakInUse() {
         return peakInUse;
     }
 

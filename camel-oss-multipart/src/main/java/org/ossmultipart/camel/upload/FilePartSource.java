@@ -34,10 +34,6 @@ public final class FilePartSource implements PartSource {
         this.length = channel.size();
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public long knownLength() {
         return length;
@@ -119,7 +115,7 @@ public final class FilePartSource implements PartSource {
     /** For parts too big for an array: hash straight from the file, send as a file region. */
     private RequestBody hashRegion(long offset, long partLength, boolean md5) throws IOException {
         PartDigests digests = new PartDigests(md5);
-        ByteBuffer chunk = ByteBuffer.allocate(PartDigests.CHUNK);
+        ByteBuffer chunk = ByteBuffer.allocate(PartDigests.HASH_SPAN);
         for (long pos = offset, end = offset + partLength; pos < end; pos += chunk.limit()) {
             chunk.clear().limit((int) Math.min(chunk.capacity(), end - pos));
             readFully(chunk, pos);

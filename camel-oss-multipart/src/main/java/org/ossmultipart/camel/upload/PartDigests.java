@@ -13,7 +13,7 @@ import org.ossmultipart.camel.oss.model.RequestBody;
 public final class PartDigests {
 
     /** Large enough for the four-lane CRC-64 path, small enough to stay in a core's L2 cache. */
-    static final int CHUNK = 256 * 1024;
+    static final int HASH_SPAN = 256 * 1024;
 
     private final MessageDigest md5;
     private long crc;
@@ -46,8 +46,8 @@ public final class PartDigests {
         long left = length;
         for (byte[] chunk : chunks) {
             int n = (int) Math.min(chunk.length, left);
-            for (int pos = 0; pos < n; pos += CHUNK) {
-                digests.update(chunk, pos, Math.min(CHUNK, n - pos));
+            for (int pos = 0; pos < n; pos += HASH_SPAN) {
+                digests.update(chunk, pos, Math.min(HASH_SPAN, n - pos));
             }
             left -= n;
         }
@@ -58,7 +58,8 @@ public final class PartDigests {
     public static RequestBody of(byte[] buffer, int offset, int length, boolean md5Wanted) {
         PartDigests digests = new PartDigests(md5Wanted);
         for (int pos = offset, end = offset + length; pos < end; ) {
-            int n = Math.min(CHUNK, end - pos); // advancing by n, not CHUNK: pos + CHUNK may overflow near 2 GiB
+            int n = Math.min(
+                    HASH_SPAN, end - pos); // advancing by n, not HASH_SPAN: pos + HASH_SPAN may overflow near 2 GiB
             digests.update(buffer, pos, n);
             pos += n;
         }

@@ -59,15 +59,6 @@ public final class PartSizing {
         return Math.min(size, cap);
     }
 
-    /** Bytes that 10,000 parts of a stream hold with that schedule. */
-    static long streamReach(long partSize, long maxPart) {
-        long total = 0;
-        for (int block = 0; block < MAX_PARTS / PARTS_PER_SIZE; block++) {
-            total += PARTS_PER_SIZE * streamPartSize(partSize, block * PARTS_PER_SIZE + 1, maxPart);
-        }
-        return total;
-    }
-
     /** The size of one part buffer: a part, or the whole body when it is smaller (at least 1). */
     static long bufferSize(long partSize, long knownLength) {
         return knownLength >= 0 ? Math.min(partSize, Math.max(knownLength, 1)) : partSize;

@@ -61,8 +61,8 @@ public final class StreamPartSource implements PartSource {
         this.maxPart = Math.min(OssLimits.MAX_PART_SIZE, pool.capacityBytes() / 2 / chunk * chunk);
     }
 
-    /** The largest part a stream of unknown length grows to (for messages and tests). */
-    public long maxPart() {
+    /** The largest part a stream of unknown length grows to (the engine's tests observe the memory bound). */
+    long maxPart() {
         return maxPart;
     }
 
@@ -71,8 +71,8 @@ public final class StreamPartSource implements PartSource {
         return false;
     }
 
-    /** The pool of part chunks (once the upload has started), to observe the memory bound. */
-    public BufferPool pool() {
+    /** The pool of part chunks (once the upload has started): the engine's tests observe the memory bound. */
+    BufferPool pool() {
         return pool;
     }
 
@@ -167,7 +167,7 @@ public final class StreamPartSource implements PartSource {
             }
             while (pos < want) {
                 // bounded reads: FileInputStream, for one, allocates a native buffer of the asked size per call
-                int n = in.read(chunk, pos, Math.min(want - pos, PartDigests.CHUNK));
+                int n = in.read(chunk, pos, Math.min(want - pos, PartDigests.HASH_SPAN));
                 if (n < 0) {
                     ended = true;
                     return filled + pos;

@@ -1,6 +1,7 @@
 package org.ossmultipart.camel.upload;
 
 import java.time.Duration;
+import org.ossmultipart.camel.units.ByteSize;
 
 /** A snapshot of an upload's progress; {@code totalBytes} is -1 for a stream of unknown length. */
 public record UploadProgress(
@@ -19,7 +20,6 @@ public record UploadProgress(
 
     /** Average rate so far in MiB/s. */
     public double mibPerSecond() {
-        double seconds = elapsed.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : bytesUploaded / (1024.0 * 1024.0) / seconds;
+        return ByteSize.mibPerSecond(bytesUploaded, elapsed);
     }
 }

@@ -44,14 +44,6 @@ public final class UploadRequest {
         this.progressLogInterval = b.progressLogInterval;
     }
 
-    /** Whether this upload is one PutObject whatever the server holds: a body of known length up to the threshold. */
-    public boolean isSingleRequest() {
-        return !resume
-                && resumeUploadId == null
-                && source.isRandomAccess()
-                && source.knownLength() <= multipartThreshold;
-    }
-
     /** The most parts in flight per upload. */
     public static final int MAX_CONCURRENCY = 1000;
 

@@ -107,7 +107,7 @@ class MultipartUploaderTest {
         assertThat(pool.capacityBytes()).isEqualTo(5L * PART);
         assertThat((long) pool.allocated() * pool.chunkSize()).isLessThanOrEqualTo(5L * PART);
         assertThat((long) pool.peakInUse() * pool.chunkSize()).isLessThanOrEqualTo(5L * PART);
-        assertThat(pool.chunkSize()).isLessThanOrEqualTo(BufferPool.CHUNK);
+        assertThat(pool.chunkSize()).isLessThanOrEqualTo(BufferPool.MAX_CHUNK);
         assertThat(pool.inUse()).isZero();
         assertThat(OSS.server().requestLog().peakInFlight(OssOperation.UPLOAD_PART))
                 .isLessThanOrEqualTo(4);

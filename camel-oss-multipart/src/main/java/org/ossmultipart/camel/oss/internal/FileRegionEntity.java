@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 /** A region of a file as a repeatable request body, read by position (no shared stream state). */
 final class FileRegionEntity extends RepeatableBodyEntity {
 
-    private static final int CHUNK = 64 * 1024;
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final Path file;
     private final long offset;
@@ -25,7 +25,7 @@ final class FileRegionEntity extends RepeatableBodyEntity {
     public void writeTo(OutputStream out) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = getContentLength();
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, length)));
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(READ_BUFFER, Math.max(1, length)));
             long pos = offset;
             long end = offset + length;
             while (pos < end) {

@@ -3,6 +3,7 @@ package org.ossmultipart.camel.oss.internal;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
@@ -47,17 +48,22 @@ public final class HttpRequestFactory {
         for (Map.Entry<String, String> h : signable.headers().entrySet()) {
             request.addHeader(h.getKey(), h.getValue());
         }
-        RequestBody body = call.body;
-        if (body != null) {
-            // no ContentType on the entity: HttpClient would add an unsigned Content-Type header
-            request.setEntity(
-                    body.isFile()
-                            ? new FileRegionEntity(body.file(), body.fileOffset(), body.length())
-                            : body.isChunked()
-                                    ? new ChunksEntity(body.chunks(), body.length())
-                                    : new ByteArrayEntity(body.bytes(), body.offset(), (int) body.length(), null));
+        if (call.body != null) {
+            request.setEntity(entity(call.body));
         }
         return request;
+    }
+
+    /** No ContentType on the entity: HttpClient would add an unsigned Content-Type header. */
+    private static HttpEntity entity(RequestBody body) {
+        if (body instanceof RequestBody.FileRegion f) {
+            return new FileRegionEntity(f.file(), f.offset(), f.length());
+        }
+        if (body instanceof RequestBody.Chunks c) {
+            return new ChunksEntity(c.chunks(), c.length());
+        }
+        RequestBody.Bytes b = (RequestBody.Bytes) body; // the third and last kind
+        return new ByteArrayEntity(b.bytes(), b.offset(), b.size(), null);
     }
 
     String pathAndQuery(OssCall call) {

@@ -1,12 +1,7 @@
 package org.ossmultipart.camel.oss.retry;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
-import org.ossmultipart.camel.oss.auth.Credentials;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * with full jitter, up to {@code maxRetries} times, except that bytes damaged on the way (a CRC-64,
  * ETag or Content-MD5 mismatch) twice in a row are not sent a third time; {@code RequestTimeTooSkewed} once the signing
  * clock has been corrected from the server's time; an authentication failure when the credentials
- * provider has rotated the credentials since the attempt was signed (STS). Thread-safe; one per client.
+ * provider has rotated the credentials since the attempt was signed (STS). It only decides and waits:
+ * the credentials and the signing time of the next attempt are the request executor's. Thread-safe;
+ * one per client.
  */
 public final class RetryPolicy {
 
@@ -26,17 +23,19 @@ public final class RetryPolicy {
     private final int maxRetries;
     private final Backoff backoff;
     private final CredentialsProvider credentials;
-    private final Clock clock;
+    private final SigningClock clock;
     private final RetryObserver observer;
-    /** Server time minus local time, learnt from RequestTimeTooSkewed answers. */
-    private volatile Duration clockOffset = Duration.ZERO;
 
-    public RetryPolicy(int maxRetries, Backoff backoff, CredentialsProvider credentials, Clock clock) {
-        this(maxRetries, backoff, credentials, clock, RetryObserver.NONE);
-    }
-
+    /**
+     * @param credentials asked whether they rotated since a refused attempt was signed
+     * @param clock       corrected when the server says the signing time is off
+     */
     public RetryPolicy(
-            int maxRetries, Backoff backoff, CredentialsProvider credentials, Clock clock, RetryObserver observer) {
+            int maxRetries,
+            Backoff backoff,
+            CredentialsProvider credentials,
+            SigningClock clock,
+            RetryObserver observer) {
         this.maxRetries = maxRetries;
         this.backoff = backoff;
         this.credentials = credentials;
@@ -44,32 +43,10 @@ public final class RetryPolicy {
         this.observer = observer;
     }
 
-    public int maxRetries() {
-        return maxRetries;
-    }
-
-    /** The credentials to sign the next attempt with. */
-    public Credentials credentials() {
-        return credentials.credentials();
-    }
-
-    /** The time to sign with: the local clock, corrected by what the server said about it. */
-    public Instant now() {
-        return clock.instant().plus(clockOffset);
-    }
-
     /**
      * Whether to send the request again after {@code failure} of attempt {@code attempt} (0 = the
-     * first); pauses for the backoff before saying yes. Used by the client for every idempotent
-     * request and by the upload engine for CompleteMultipartUpload, which the client never re-sends.
-     */
-    public boolean retry(OssException failure, int attempt) {
-        return retry(failure, attempt, null);
-    }
-
-    /**
-     * As {@link #retry(OssException, int)}, knowing how the attempt before failed ({@code previous},
-     * null for the first): damaged bytes twice in a row are not sent a third time.
+     * first), knowing how the attempt before failed ({@code previous}, null for the first: damaged
+     * bytes twice in a row are not sent a third time); pauses for the backoff before saying yes.
      */
     public boolean retry(OssException failure, int attempt, OssException previous) {
         if (attempt >= maxRetries) {
@@ -83,7 +60,7 @@ public final class RetryPolicy {
             return false;
         }
         if ("RequestTimeTooSkewed".equals(code)) {
-            retry = correctClock(failure);
+            retry = clock.correctFrom(failure);
         } else if (("SecurityTokenExpired".equals(code)
                         || "InvalidSecurityToken".equals(code)
                         || "InvalidAccessKeyId".equals(code))
@@ -105,23 +82,5 @@ public final class RetryPolicy {
     /** A part whose bytes arrived damaged: the server's InvalidDigest, or our check of its answer. */
     private static boolean isIntegrityFailure(OssException failure) {
         return failure instanceof OssIntegrityException || "InvalidDigest".equals(failure.getErrorCode());
-    }
-
-    /** Learns the server's time from a RequestTimeTooSkewed answer; false if it did not say. */
-    private boolean correctClock(OssException failure) {
-        String serverTime = failure.getDetails().get("ServerTime");
-        if (serverTime == null) {
-            return false;
-        }
-        try {
-            Instant server = Instant.parse(serverTime.trim());
-            clockOffset = Duration.between(clock.instant(), server);
-            LOG.warn(
-                    "The local clock is off by {} from the OSS server's; signing with the server's time from now on",
-                    clockOffset);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.ossmultipart.camel.upload;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,52 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Continuing an unfinished upload: the server's parts (ListParts, the truth) are reconciled with the
+ * Continuing an unfinished upload, and saying when one is left behind. Continuing: the server's parts (ListParts, the truth) are reconciled with the
  * body, and a part is reused only when its size and CRC-64 (or MD5, for servers without CRCs) match
  * the same region of the body. Everything else is uploaded again. The part size is the stored
  * upload's (inferred from its parts), not the option's, so that a changed option does not throw
  * every stored part away.
  */
-record ResumePlan(String uploadId, List<PartETag> reusedParts) {
+final class Resumption {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
 
-    /** An unfinished upload picked to continue, with its stored parts; registered as live. */
-    record Candidate(String uploadId, List<PartSummary> storedParts) {
-
-        /**
-         * The part size the upload was made with: the size every stored part but the last shares (the
-         * last may be shorter); null when the parts disagree or none is stored.
-         */
-        Long partSize() {
-            List<PartSummary> sorted = storedParts.stream()
-                    .sorted(Comparator.comparingInt(PartSummary::partNumber))
-                    .toList();
-            if (sorted.isEmpty()) {
-                return null;
-            }
-            if (sorted.size() == 1) {
-                // one part: its size is the part size only if it is part 1 (a lone later part may be the short last
-                // one)
-                long only = sorted.get(0).size();
-                return sorted.get(0).partNumber() == 1 && only >= OssLimits.MIN_PART_SIZE ? only : null;
-            }
-            long size = sorted.get(0).size();
-            for (int i = 1; i < sorted.size() - 1; i++) {
-                if (sorted.get(i).size() != size) {
-                    return null;
-                }
-            }
-            return sorted.get(sorted.size() - 1).size() <= size ? size : null;
-        }
-    }
+    private Resumption() {}
 
     /**
      * The unfinished upload to continue, or null for a new one. It is registered as live before its
      * parts are listed (checking them against a big file can take minutes), so a janitor of the same
      * application does not abort it meanwhile; the caller releases it when it is not adopted.
      */
-    static Candidate pick(MultipartClient client, UploadRequest request, LiveUploads live) {
+    static StoredUpload pick(MultipartClient client, UploadRequest request, LiveUploads live) {
         String uploadId = request.resumeUploadId;
         if (uploadId == null) {
             uploadId = newestUnfinished(client, request);
@@ -72,7 +45,7 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
         }
         live.register(request.bucket, request.key, uploadId);
         try {
-            return new Candidate(
+            return new StoredUpload(
                     uploadId,
                     client.listAllParts(request.bucket, request.key, uploadId).toList());
         } catch (OssException e) {
@@ -101,15 +74,19 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                 .orElse(null);
     }
 
-    /** Which stored parts match the body cut in parts of {@code partSize}; logs what was reused and why not the rest. */
-    static ResumePlan reconcile(Candidate candidate, UploadRequest request, PartSource source, long partSize)
-            throws Exception {
+    /**
+     * Which stored parts match the body cut in parts of {@code partSize}; logs what was reused and why
+     * not the rest. Only a {@code randomAccess} body can be compared.
+     */
+    static List<PartETag> reconcile(StoredUpload candidate, UploadRequest request, boolean randomAccess, long partSize)
+            throws IOException, InterruptedException {
+        PartSource source = request.source;
         List<PartETag> reused = new ArrayList<>();
         List<PartSummary> stored = candidate.storedParts();
-        if (!source.isRandomAccess()) {
+        if (!randomAccess) {
             // a stream cannot be compared without reading it: every part is sent again under the same upload id
             log(candidate, request, partSize, 0, "all " + stored.size() + " because the body is a stream");
-            return new ResumePlan(candidate.uploadId(), reused);
+            return reused;
         }
         long length = source.knownLength();
         int sizeDiffers = 0;
@@ -155,10 +132,11 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
                     + " that cannot be compared (the server reports no CRC-64; contentMd5=true compares ETags)");
         }
         log(candidate, request, partSize, reused.size(), why.isEmpty() ? "none" : String.join(", ", why));
-        return new ResumePlan(candidate.uploadId(), reused);
+        return reused;
     }
 
-    private static void log(Candidate candidate, UploadRequest request, long partSize, int reused, String notReused) {
+    private static void log(
+            StoredUpload candidate, UploadRequest request, long partSize, int reused, String notReused) {
         LOG.info(
                 "Resuming upload {} of oss://{}/{} in parts of {}: {} of {} stored parts reused; not reused: {}",
                 candidate.uploadId(),
@@ -175,12 +153,12 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
      * (its parts are then sent again). A stream reuses no stored part -- it cannot be compared without
      * reading it -- so it keeps its own part size and with it its memory bound.
      */
-    static long partSizeFor(Candidate candidate, UploadRequest request, PartSource source, long configured) {
-        Long stored = candidate == null || !source.isRandomAccess() ? null : candidate.partSize();
+    static long partSizeFor(StoredUpload candidate, UploadRequest request, boolean randomAccess, long configured) {
+        Long stored = randomAccess ? candidate.partSize() : null;
         if (stored == null || stored == configured) {
             return configured;
         }
-        long known = source.knownLength();
+        long known = request.source.knownLength();
         boolean fits = stored >= OssLimits.MIN_PART_SIZE
                 && stored <= OssLimits.MAX_PART_SIZE
                 && PartSizing.ceilDiv(known, stored) <= OssLimits.MAX_PARTS;
@@ -211,8 +189,8 @@ record ResumePlan(String uploadId, List<PartETag> reusedParts) {
      * look-up ({@code refused}), the uploader stops asking.
      */
     static void warnIfUnfinished(
-            MultipartClient client, UploadRequest request, PartSource source, LiveUploads live, AtomicBoolean refused) {
-        if (request.resume || !source.isRandomAccess() || refused.get()) {
+            MultipartClient client, UploadRequest request, LiveUploads live, AtomicBoolean refused) {
+        if (refused.get()) {
             return;
         }
         try {
