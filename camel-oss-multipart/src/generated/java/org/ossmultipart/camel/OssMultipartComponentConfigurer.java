@@ -62,6 +62,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "inprogressrepository":
+        case "inProgressRepository": getOrCreateConfiguration(target).setInProgressRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeparts":
         case "includeParts": getOrCreateConfiguration(target).setIncludeParts(property(camelContext, boolean.class, value)); return true;
         case "keyname":
@@ -152,6 +154,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "inprogressrepository":
+        case "inProgressRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeparts":
         case "includeParts": return boolean.class;
         case "keyname":
@@ -238,6 +242,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "inprogressrepository":
+        case "inProgressRepository": return getOrCreateConfiguration(target).getInProgressRepository();
         case "includeparts":
         case "includeParts": return getOrCreateConfiguration(target).isIncludeParts();
         case "keyname":

@@ -60,6 +60,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "forbidoverwrite":
         case "forbidOverwrite": target.getConfiguration().setForbidOverwrite(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "inprogressrepository":
+        case "inProgressRepository": target.getConfiguration().setInProgressRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includeparts":
         case "includeParts": target.getConfiguration().setIncludeParts(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
@@ -178,6 +180,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "forbidoverwrite":
         case "forbidOverwrite": return boolean.class;
         case "greedy": return boolean.class;
+        case "inprogressrepository":
+        case "inProgressRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includeparts":
         case "includeParts": return boolean.class;
         case "initialdelay":
@@ -292,6 +296,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "forbidoverwrite":
         case "forbidOverwrite": return target.getConfiguration().isForbidOverwrite();
         case "greedy": return target.isGreedy();
+        case "inprogressrepository":
+        case "inProgressRepository": return target.getConfiguration().getInProgressRepository();
         case "includeparts":
         case "includeParts": return target.getConfiguration().isIncludeParts();
         case "initialdelay":

@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("acceptBlankEtag");
@@ -46,6 +46,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("exchangePattern");
         props.add("forbidOverwrite");
         props.add("greedy");
+        props.add("inProgressRepository");
         props.add("includeParts");
         props.add("initialDelay");
         props.add("keyName");

@@ -3,6 +3,7 @@ package org.ossmultipart.camel;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -139,6 +140,9 @@ public class OssMultipartConfiguration implements Cloneable {
 
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean includeParts;
+
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository inProgressRepository;
 
     @UriParam(label = "consumer,advanced")
     private Clock clock;
@@ -362,12 +366,6 @@ public class OssMultipartConfiguration implements Cloneable {
         this.streamMemoryLimit = ByteSize.parse("streamMemoryLimit", streamMemoryLimit);
     }
 
-    /** Part size in bytes (for Java configuration; the option itself is partSize). */
-    public void setPartSizeBytes(long partSize) {
-        this.partSize = partSize;
-        this.partSizeWritten = Long.toString(partSize);
-    }
-
     public int getConcurrency() {
         return concurrency;
     }
@@ -549,6 +547,19 @@ public class OssMultipartConfiguration implements Cloneable {
      */
     public void setAbortStale(boolean abortStale) {
         this.abortStale = abortStale;
+    }
+
+    public IdempotentRepository getInProgressRepository() {
+        return inProgressRepository;
+    }
+
+    /**
+     * Consumer: where the janitor keeps the stale uploads its route is still processing, so that a
+     * pass never hands one out twice (a shared repository extends that to other janitors). Default:
+     * an in-memory repository of 100,000 entries, kept across restarts of the consumer.
+     */
+    public void setInProgressRepository(IdempotentRepository inProgressRepository) {
+        this.inProgressRepository = inProgressRepository;
     }
 
     public boolean isIncludeParts() {

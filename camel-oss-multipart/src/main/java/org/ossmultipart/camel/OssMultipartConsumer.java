@@ -19,6 +19,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.ossmultipart.camel.janitor.JanitorPass;
 import org.ossmultipart.camel.janitor.PassTally;
 import org.ossmultipart.camel.janitor.StaleUpload;
+import org.ossmultipart.camel.janitor.StaleUploadAborter;
 import org.ossmultipart.camel.janitor.StaleUploadScanner;
 import org.ossmultipart.camel.oss.OssException;
 import org.slf4j.Logger;
@@ -38,13 +39,14 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
     private static final String LAST_OF_PASS = "CamelOssJanitorLastOfPass";
 
     private StaleUploadScanner scanner;
+    private StaleUploadAborter aborter;
     /** The scan in progress, kept across polls when maxMessagesPerPoll cut a batch, and its tally. */
     private Iterator<StaleUpload> scan;
 
     private PassTally pass;
     /** The pass of the batch being processed (poll and processBatch run on the scheduler's thread). */
     private PassTally polledPass;
-    /** Uploads handed to the route and not finished yet: never handed out twice. */
+    /** Uploads handed to the route and not finished yet: never handed out twice (the inProgressRepository option). */
     private IdempotentRepository inProgress;
     /** Exchanges handed to the route whose completion has not been seen yet. */
     private final AtomicInteger unfinished = new AtomicInteger();
@@ -74,9 +76,13 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                 clock,
                 getEndpoint().getLiveUploads(),
                 getEndpoint().getExecutor());
+        aborter =
+                new StaleUploadAborter(getEndpoint().getClient(), getEndpoint().getLiveUploads(), this::isRunAllowed);
         if (inProgress == null) {
             // kept across restarts (leadership changes): exchanges of the last run may still be in a route
-            inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+            inProgress = config.getInProgressRepository() != null
+                    ? config.getInProgressRepository()
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
         }
         if (getExceptionHandler() instanceof LoggingExceptionHandler) {
             // Camel's default logs every failed poll with its stack trace: an error storm in the log
@@ -229,7 +235,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
                 public void onComplete(Exchange done) {
                     try {
                         if (getEndpoint().getConfiguration().isAbortStale()) {
-                            abort(upload, batchPass);
+                            aborter.abort(upload, batchPass);
                         }
                     } finally {
                         finished(upload, batchPass, finished, false);
@@ -262,7 +268,7 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             return;
         }
         if (failed) {
-            batchPass.exchangeFailed();
+            batchPass.add(JanitorPass.Count.FAILED);
         }
         unfinished.decrementAndGet();
         inProgress.remove(id(upload));
@@ -286,63 +292,6 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
             JanitorPass totals = batchPass.snapshot(scanner.now());
             getEndpoint().setLastJanitorPass(totals);
             LOG.info(totals.summary());
-        }
-    }
-
-    private void abort(StaleUpload upload, PassTally batchPass) {
-        if (!isRunAllowed()) {
-            // stopping (shutdown, or leadership lost behind master:): the next pass, perhaps on another
-            // node, aborts it; aborting now could race with that node
-            batchPass.abortDeferred();
-            LOG.info(
-                    "Not aborting stale upload {} of oss://{}/{}: the janitor is stopping; the next pass will",
-                    upload.uploadId(),
-                    upload.bucket(),
-                    upload.key());
-            return;
-        }
-        if (!scanner.tryBeginAbort(upload)) {
-            batchPass.liveAtAbort();
-            LOG.info(
-                    "Not aborting upload {} of oss://{}/{}: a producer of this application resumed it meanwhile",
-                    upload.uploadId(),
-                    upload.bucket(),
-                    upload.key());
-            return;
-        }
-        try {
-            getEndpoint().getClient().abortMultipartUpload(upload.bucket(), upload.key(), upload.uploadId());
-            batchPass.aborted();
-            LOG.info(
-                    "Aborted stale upload {} of oss://{}/{} (initiated {}, last activity {})",
-                    upload.uploadId(),
-                    upload.bucket(),
-                    upload.key(),
-                    upload.initiated(),
-                    upload.lastActivity() == null ? "unknown" : upload.lastActivity());
-        } catch (OssException e) {
-            if (e.isNoSuchUpload()) {
-                batchPass.goneBeforeAbort();
-                LOG.debug("Stale upload {} was already completed or aborted", upload.uploadId());
-            } else {
-                batchPass.abortFailed();
-                LOG.warn(
-                        "Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}",
-                        upload.uploadId(),
-                        upload.bucket(),
-                        upload.key(),
-                        e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            batchPass.abortFailed(); // e.g. the client was closed under a stopping janitor
-            LOG.warn(
-                    "Could not abort stale upload {} of oss://{}/{}; the next pass tries again: {}",
-                    upload.uploadId(),
-                    upload.bucket(),
-                    upload.key(),
-                    e.toString());
-        } finally {
-            scanner.endAbort(upload);
         }
     }
 

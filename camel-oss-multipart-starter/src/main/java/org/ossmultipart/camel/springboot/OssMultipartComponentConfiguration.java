@@ -144,6 +144,12 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String progressListener;
     /**
+     * Consumer: where the janitor keeps the stale uploads its route is still processing, so that a pass never hands
+     * one out twice (a shared repository extends that to other janitors). Default: an in-memory repository of 100,000
+     * entries, kept across restarts of the consumer. As a reference: #bean:name.
+     */
+    private String inProgressRepository;
+    /**
      * Consumer (and listMultipartUploads): only uploads whose key starts with this prefix.
      */
     private String prefix;
@@ -445,6 +451,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setProgressListener(String progressListener) {
         this.progressListener = progressListener;
+    }
+
+    public String getInProgressRepository() {
+        return inProgressRepository;
+    }
+
+    public void setInProgressRepository(String inProgressRepository) {
+        this.inProgressRepository = inProgressRepository;
     }
 
     public String getPrefix() {

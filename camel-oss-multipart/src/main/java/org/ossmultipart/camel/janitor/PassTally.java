@@ -2,14 +2,17 @@ package org.ossmultipart.camel.janitor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ossmultipart.camel.janitor.JanitorPass.Count;
 
 /**
- * The counts of a janitor pass while it runs. The scan counts what it lists and judges; the consumer
- * counts emitted exchanges and, as they finish (possibly on other threads), aborts. The pass is
- * complete once the listing is exhausted and every emitted exchange has finished: {@link #tryFinish}
- * says so exactly once.
+ * The counts of a janitor pass while it runs, all counted the one way ({@link #add}): the scan counts
+ * what it lists and judges, the consumer the exchanges it emits, the aborter what its aborts did (on
+ * the threads the exchanges finish on). The pass is complete once the listing is exhausted and
+ * every emitted exchange has finished: {@link #tryFinish} says so exactly once.
  */
 public final class PassTally {
 
@@ -19,20 +22,10 @@ public final class PassTally {
     private final Duration staleAfter;
     private final Instant started;
     private final boolean bytesKnown;
-    final AtomicLong listed = new AtomicLong();
-    final AtomicLong stale = new AtomicLong();
-    final AtomicLong storedBytes = new AtomicLong();
-    final AtomicLong live = new AtomicLong();
-    final AtomicLong active = new AtomicLong();
-    private final AtomicLong emitted = new AtomicLong();
-    private final AtomicLong aborted = new AtomicLong();
-    private final AtomicLong abortFailures = new AtomicLong();
-    final AtomicLong gone = new AtomicLong();
-    final AtomicLong unjudged = new AtomicLong();
-    final AtomicLong inRoute = new AtomicLong();
-    private final AtomicLong failedExchanges = new AtomicLong();
-    private final AtomicLong deferred = new AtomicLong();
+    private final Map<Count, AtomicLong> counts = new EnumMap<>(Count.class);
+    /** Exchanges emitted and not finished yet. */
     private final AtomicLong outstanding = new AtomicLong();
+
     private volatile boolean listingDone;
     private final AtomicBoolean finished = new AtomicBoolean();
 
@@ -43,6 +36,9 @@ public final class PassTally {
         this.staleAfter = staleAfter;
         this.started = started;
         this.bytesKnown = bytesKnown;
+        for (Count c : Count.values()) {
+            counts.put(c, new AtomicLong());
+        }
     }
 
     /** When the pass started: "now" for every judgement in it. */
@@ -50,9 +46,18 @@ public final class PassTally {
         return started;
     }
 
+    /** Counts one more of {@code count}. */
+    public void add(Count count) {
+        add(count, 1);
+    }
+
+    public void add(Count count, long n) {
+        counts.get(count).addAndGet(n);
+    }
+
     /** An exchange was created for a stale upload. */
     public void emitted() {
-        emitted.incrementAndGet();
+        add(Count.EMITTED);
         outstanding.incrementAndGet();
     }
 
@@ -63,36 +68,8 @@ public final class PassTally {
 
     /** An exchange was created but never handed to the route (the consumer stopped first). */
     public void notProcessed() {
-        emitted.decrementAndGet();
+        add(Count.EMITTED, -1);
         outstanding.decrementAndGet();
-    }
-
-    public void aborted() {
-        aborted.incrementAndGet();
-    }
-
-    public void abortFailed() {
-        abortFailures.incrementAndGet();
-    }
-
-    /** Completed or aborted by someone else before our abort reached it. */
-    public void goneBeforeAbort() {
-        gone.incrementAndGet();
-    }
-
-    /** An emitted exchange failed: the upload is left for the next pass. */
-    public void exchangeFailed() {
-        failedExchanges.incrementAndGet();
-    }
-
-    /** Not aborted because a producer of this application resumed the upload after it was emitted. */
-    public void liveAtAbort() {
-        live.incrementAndGet();
-    }
-
-    /** Not aborted because the janitor was stopping (lost leadership, shutdown): the next pass does it. */
-    public void abortDeferred() {
-        deferred.incrementAndGet();
     }
 
     /** The listing has been walked to its end: no more exchanges will be emitted for this pass. */
@@ -111,25 +88,8 @@ public final class PassTally {
 
     /** The totals as they stand. */
     public JanitorPass snapshot(Instant now) {
-        return new JanitorPass(
-                bucket,
-                prefix,
-                staleBy,
-                staleAfter,
-                started,
-                now,
-                listed.get(),
-                stale.get(),
-                emitted.get(),
-                aborted.get(),
-                abortFailures.get(),
-                bytesKnown ? storedBytes.get() : null,
-                live.get(),
-                active.get(),
-                gone.get(),
-                deferred.get(),
-                unjudged.get(),
-                failedExchanges.get(),
-                inRoute.get());
+        Map<Count, Long> totals = new EnumMap<>(Count.class);
+        counts.forEach((count, value) -> totals.put(count, value.get()));
+        return new JanitorPass(bucket, prefix, staleBy, staleAfter, started, now, totals, bytesKnown);
     }
 }

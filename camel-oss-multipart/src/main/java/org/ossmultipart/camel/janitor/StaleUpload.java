@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ossmultipart.camel.oss.model.MultipartUpload;
 
 /**
  * An in-progress multipart upload whose last activity is older than the threshold: what the janitor
@@ -21,6 +22,40 @@ public record StaleUpload(
         Duration age,
         Integer partCount,
         Long storedBytes) {
+
+    /** Judged by its Initiated time alone: its parts were not listed. */
+    static StaleUpload byInitiation(String bucket, MultipartUpload upload, Duration age) {
+        return new StaleUpload(
+                bucket,
+                upload.key(),
+                upload.uploadId(),
+                upload.initiated(),
+                null,
+                upload.storageClass(),
+                age,
+                null,
+                null);
+    }
+
+    /** Judged with its parts listed: their count and bytes, and the newest activity they show. */
+    static StaleUpload withParts(
+            String bucket,
+            MultipartUpload upload,
+            Duration age,
+            Instant lastActivity,
+            int partCount,
+            long storedBytes) {
+        return new StaleUpload(
+                bucket,
+                upload.key(),
+                upload.uploadId(),
+                upload.initiated(),
+                lastActivity,
+                upload.storageClass(),
+                age,
+                partCount,
+                storedBytes);
+    }
 
     /** Plain values (strings and numbers) for JSON or logging. */
     public Map<String, Object> toMap() {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
+import org.ossmultipart.camel.janitor.JanitorPass.Count;
 import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
@@ -51,7 +52,7 @@ public final class StaleUploadScanner {
     private final Set<String> warnedListPartsFailures = ConcurrentHashMap.newKeySet();
 
     /** Uploads judged together: their ListParts calls overlap. */
-    static final int CHUNK = 100;
+    static final int UPLOADS_JUDGED_TOGETHER = 100;
     /** ListParts calls in flight at once during a pass. */
     static final int PARALLEL_LIST_PARTS = 8;
 
@@ -93,22 +94,10 @@ public final class StaleUploadScanner {
     }
 
     /**
-     * Claims a stale upload for its abort: false when an uploader of this application has taken it
-     * up meanwhile (resume). After true, abort it and call {@link #endAbort}.
-     */
-    public boolean tryBeginAbort(StaleUpload upload) {
-        return live.tryBeginAbort(upload.bucket(), upload.key(), upload.uploadId());
-    }
-
-    public void endAbort(StaleUpload upload) {
-        live.endAbort(upload.bucket(), upload.key(), upload.uploadId());
-    }
-
-    /**
      * A pass over the listing, counted in {@code pass}. {@code heldByRoute} (key, uploadId) names
      * stale uploads a route still processes from an earlier pass: counted as stale, not yielded, and
      * their parts not listed again. The scan ends (CancellationException) once {@code running} says
-     * no, between chunks, so a stopping janitor sends no more requests. The listing is judged in chunks of {@value #CHUNK}; the ListParts
+     * no, between chunks, so a stopping janitor sends no more requests. The listing is judged in chunks of {@value #UPLOADS_JUDGED_TOGETHER}; the ListParts
      * calls of a chunk run {@value #PARALLEL_LIST_PARTS} at a time on the executor,
      * since one call per old upload, one after the other, makes a pass over a large backlog take as
      * many round trips.
@@ -128,8 +117,8 @@ public final class StaleUploadScanner {
                     if (!running.getAsBoolean()) {
                         throw new CancellationException("the janitor is stopping: pass abandoned");
                     }
-                    List<Candidate> chunk = new ArrayList<>(CHUNK);
-                    while (chunk.size() < CHUNK && all.hasNext()) {
+                    List<Candidate> chunk = new ArrayList<>(UPLOADS_JUDGED_TOGETHER);
+                    while (chunk.size() < UPLOADS_JUDGED_TOGETHER && all.hasNext()) {
                         Candidate c = candidate(all.next(), now, threshold, pass, heldByRoute);
                         if (c != null) {
                             chunk.add(c);
@@ -160,17 +149,17 @@ public final class StaleUploadScanner {
             Instant threshold,
             PassTally pass,
             BiPredicate<String, String> heldByRoute) {
-        pass.listed.incrementAndGet();
+        pass.add(Count.LISTED);
         if (u.initiated() == null || !u.initiated().isBefore(threshold)) {
             return null;
         }
         if (live.isLive(bucket, u.key(), u.uploadId())) {
-            pass.live.incrementAndGet();
+            pass.add(Count.LIVE);
             return null;
         }
         if (heldByRoute.test(u.key(), u.uploadId())) {
-            pass.stale.incrementAndGet();
-            pass.inRoute.incrementAndGet();
+            pass.add(Count.STALE);
+            pass.add(Count.IN_ROUTE);
             return null;
         }
         return new Candidate(u, Duration.between(u.initiated(), now));
@@ -181,9 +170,8 @@ public final class StaleUploadScanner {
         if (!listsParts()) {
             for (Candidate c : chunk) {
                 MultipartUpload u = c.upload();
-                pass.stale.incrementAndGet();
-                out.add(new StaleUpload(
-                        bucket, u.key(), u.uploadId(), u.initiated(), null, u.storageClass(), c.age(), null, null));
+                pass.add(Count.STALE);
+                out.add(StaleUpload.byInitiation(bucket, u, c.age()));
             }
             return;
         }
@@ -196,10 +184,10 @@ public final class StaleUploadScanner {
             } catch (CompletionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof OssException oss && oss.isNoSuchUpload()) {
-                    pass.gone.incrementAndGet(); // completed or aborted since the listing: nothing to do
+                    pass.add(Count.GONE); // completed or aborted since the listing: nothing to do
                 } else if (cause instanceof OssException oss) {
                     // this upload cannot be judged (e.g. no oss:ListParts permission): leave it, judge the others
-                    pass.unjudged.incrementAndGet();
+                    pass.add(Count.UNJUDGED);
                     unjudged(chunk.get(i).upload(), oss);
                 } else if (failure == null) {
                     failure = cause instanceof RuntimeException r ? r : new CompletionException(cause);
@@ -210,21 +198,12 @@ public final class StaleUploadScanner {
             Instant lastActivity =
                     seen.newest != null && seen.newest.isAfter(u.initiated()) ? seen.newest : u.initiated();
             if (staleBy == StaleBy.lastActivity && !lastActivity.isBefore(threshold)) {
-                pass.active.incrementAndGet(); // a part was stored recently: someone is still uploading
+                pass.add(Count.ACTIVE); // a part was stored recently: someone is still uploading
                 continue;
             }
-            pass.stale.incrementAndGet();
-            pass.storedBytes.addAndGet(seen.bytes);
-            out.add(new StaleUpload(
-                    bucket,
-                    u.key(),
-                    u.uploadId(),
-                    u.initiated(),
-                    lastActivity,
-                    u.storageClass(),
-                    chunk.get(i).age(),
-                    seen.count,
-                    seen.bytes));
+            pass.add(Count.STALE);
+            pass.add(Count.STORED_BYTES, seen.bytes);
+            out.add(StaleUpload.withParts(bucket, u, chunk.get(i).age(), lastActivity, seen.count, seen.bytes));
         }
         if (failure != null) {
             throw failure; // after every call of the chunk has ended: none is left running
