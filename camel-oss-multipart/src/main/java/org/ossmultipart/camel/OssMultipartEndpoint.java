@@ -22,11 +22,9 @@ import org.ossmultipart.camel.oss.auth.Credentials;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
-import org.ossmultipart.camel.oss.retry.RetryObserver;
 import org.ossmultipart.camel.upload.LiveUploads;
 import org.ossmultipart.camel.upload.MultipartUploader;
 import org.ossmultipart.camel.upload.PartSizing;
-import org.ossmultipart.camel.upload.UploadObserver;
 import org.ossmultipart.camel.upload.UploadRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +66,8 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     private ExecutorService executor;
     private MultipartUploader uploader;
     private volatile JanitorPass lastJanitorPass;
-    /** The endpoint's meters (an OssMultipartMeters) when the application has Micrometer, else null. */
-    private Object meters;
+    /** The endpoint's meters: Micrometer's when the application has it, else none. */
+    private EndpointMeters meters = EndpointMeters.NONE;
 
     /** One registry of running uploads per CamelContext, shared by its producers and janitors. */
     private static final Object LIVE_UPLOADS_LOCK = new Object();
@@ -174,10 +172,8 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                 .getExecutorServiceManager()
                 .newCachedThreadPool(this, "OssMultipartUpload[" + bucketName + "]");
         uploader = new MultipartUploader(client, executor, getLiveUploads());
-        if (meters != null) {
-            uploader.observe((UploadObserver) meters);
-            ((OssMultipartMeters) meters).watchBuffers(uploader.board());
-        }
+        uploader.observe(meters);
+        meters.watchBuffers(uploader.board());
     }
 
     @Override
@@ -214,7 +210,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                 .maxConnections(configuration.getMaxConnections())
                 .maxRetries(configuration.getMaxRetries())
                 .acceptBlankEtag(configuration.isAcceptBlankEtag())
-                .retryObserver(meters != null ? (RetryObserver) meters : RetryObserver.NONE)
+                .retryObserver(meters)
                 .build();
     }
 
@@ -269,9 +265,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
 
     /** Keeps the pass unless a later one is already kept (passes of an asynchronous route can end out of order). */
     synchronized void setLastJanitorPass(JanitorPass pass) {
-        if (meters != null) {
-            ((OssMultipartMeters) meters).recordPass(pass);
-        }
+        meters.recordPass(pass);
         if (lastJanitorPass == null || !pass.started().isBefore(lastJanitorPass.started())) {
             this.lastJanitorPass = pass;
         }

@@ -18,16 +18,14 @@ import org.apache.camel.CamelContext;
 import org.ossmultipart.camel.janitor.JanitorPass;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
-import org.ossmultipart.camel.oss.retry.RetryObserver;
 import org.ossmultipart.camel.upload.UploadBoard;
-import org.ossmultipart.camel.upload.UploadObserver;
 
 /**
  * The component's Micrometer meters (names and tags in the component docs, "Operating it"). Tags are
  * bounded: bucket, the janitor's prefix, outcome, method, operation and OSS error code -- never a key
  * or an upload id. Only loaded when Micrometer is on the class path (see {@link #find}).
  */
-final class OssMultipartMeters implements UploadObserver, RetryObserver {
+final class OssMultipartMeters implements EndpointMeters {
 
     /** Gauge values shared by the endpoints of one registry (a gauge id is registered once). */
     private static final Map<MeterRegistry, Map<String, AtomicLong>> GAUGES = new WeakHashMap<>();
@@ -46,17 +44,17 @@ final class OssMultipartMeters implements UploadObserver, RetryObserver {
 
     /**
      * The meters of an endpoint when the application has Micrometer and a MeterRegistry in the Camel
-     * registry (camel-micrometer, Spring Boot actuator, or bound by the user), else null.
+     * registry (camel-micrometer, Spring Boot actuator, or bound by the user), else none.
      */
-    static Object find(CamelContext context, String bucket) {
+    static EndpointMeters find(CamelContext context, String bucket) {
         try {
             Class.forName(
                     "io.micrometer.core.instrument.MeterRegistry", false, OssMultipartMeters.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            return null;
+            return EndpointMeters.NONE;
         }
         MeterRegistry registry = pick(context.getRegistry().findByType(MeterRegistry.class));
-        return registry == null ? null : new OssMultipartMeters(registry, bucket);
+        return registry == null ? EndpointMeters.NONE : new OssMultipartMeters(registry, bucket);
     }
 
     private static MeterRegistry pick(Collection<MeterRegistry> registries) {
@@ -141,7 +139,8 @@ final class OssMultipartMeters implements UploadObserver, RetryObserver {
     // ---- janitor -----------------------------------------------------------------------------------
 
     /** Reports the bytes the running uploads hold in part buffers (all endpoints of the bucket). */
-    void watchBuffers(UploadBoard board) {
+    @Override
+    public void watchBuffers(UploadBoard board) {
         Set<UploadBoard> boards;
         synchronized (BOARDS) {
             boards = BOARDS.computeIfAbsent(registry, r -> new ConcurrentHashMap<>())
@@ -166,7 +165,8 @@ final class OssMultipartMeters implements UploadObserver, RetryObserver {
     }
 
     /** One completed janitor pass. */
-    void recordPass(JanitorPass pass) {
+    @Override
+    public void recordPass(JanitorPass pass) {
         String prefix = pass.prefix() == null ? "" : pass.prefix();
         passCounter("oss.multipart.janitor.uploads.listed", "Uploads listed by janitor passes", prefix, pass.listed());
         passCounter(

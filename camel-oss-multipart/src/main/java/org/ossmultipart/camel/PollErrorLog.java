@@ -81,10 +81,6 @@ final class PollErrorLog implements ExceptionHandler {
         }
     }
 
-    synchronized long failedPollsInARow() {
-        return failedPolls;
-    }
-
     private static OssException oss(Throwable t) {
         return t instanceof OssPollException p ? (OssException) p.getCause() : t instanceof OssException o ? o : null;
     }

@@ -36,68 +36,30 @@ public final class SignatureVerifier {
                     "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** Query parameters that are part of the V1 canonical resource. */
-    private static final Set<String> V1_SUBRESOURCES = Set.of(
-            "acl",
+    /**
+     * The V1 rule as the protocol notes state it (oss-protocol.md, V1 CanonicalizedResource): only
+     * whitelisted query names are signed; those of the operations this server knows are these, plus
+     * every {@code response-*} and {@code x-oss-*} parameter. Listing parameters (prefix, markers,
+     * max-*, encoding-type, delimiter) are not signed. Written from the notes, not from the client's
+     * table: the server is the client's independent oracle.
+     */
+    private static final Set<String> V1_SIGNED_QUERY = Set.of(
             "uploads",
-            "location",
-            "cors",
-            "logging",
-            "website",
-            "referer",
-            "lifecycle",
-            "delete",
-            "append",
-            "tagging",
-            "objectMeta",
             "uploadId",
             "partNumber",
+            "sequential",
             "security-token",
-            "position",
-            "img",
-            "style",
-            "styleName",
-            "replication",
-            "replicationProgress",
-            "replicationLocation",
-            "cname",
-            "bucketInfo",
-            "comp",
-            "qos",
-            "live",
-            "status",
-            "vod",
-            "startTime",
-            "endTime",
-            "symlink",
-            "x-oss-process",
-            "response-content-type",
-            "response-content-language",
-            "response-expires",
-            "response-cache-control",
-            "response-content-disposition",
-            "response-content-encoding",
-            "restore",
+            "versionId",
             "callback",
             "callback-var",
-            "qosInfo",
-            "policy",
-            "stat",
-            "encryption",
-            "versions",
-            "versioning",
-            "versionId",
-            "requestPayment",
-            "x-oss-request-payer",
-            "sequential",
-            "inventory",
-            "inventoryId",
-            "continuation-token",
-            "asyncFetch",
-            "worm",
-            "wormId",
-            "wormExtend",
-            "resourceGroup");
+            "acl",
+            "tagging");
+
+    private static boolean signedInV1(String queryName) {
+        return V1_SIGNED_QUERY.contains(queryName)
+                || queryName.startsWith("response-")
+                || queryName.startsWith("x-oss-");
+    }
 
     private final ServerCredentials credentials;
     private final Clock clock;
@@ -169,7 +131,7 @@ public final class SignatureVerifier {
         sts.append(resourcePath(req));
         TreeMap<String, String> sub = new TreeMap<>();
         req.query().forEach((name, value) -> {
-            if (V1_SUBRESOURCES.contains(name) || name.startsWith("x-oss-")) {
+            if (signedInV1(name)) {
                 sub.put(name, value);
             }
         });
