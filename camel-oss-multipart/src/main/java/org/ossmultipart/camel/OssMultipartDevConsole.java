@@ -66,17 +66,19 @@ public class OssMultipartDevConsole extends AbstractDevConsole {
     }
 
     private static String line(UploadSnapshot u) {
-        String total = u.totalBytes() >= 0 ? " of " + ByteSize.format(u.totalBytes()) : "";
+        String total = u.progress().totalBytes() >= 0
+                ? " of " + ByteSize.format(u.progress().totalBytes())
+                : "";
         return String.format(
                 Locale.ROOT,
                 "oss://%s/%s upload %s: %s%s, %d parts done, %d in flight, %.1f MiB/s, %s%s",
                 u.bucket(),
                 u.key(),
                 u.uploadId() == null ? "-" : u.uploadId(),
-                ByteSize.format(u.bytesDone()),
+                ByteSize.format(u.progress().bytesDone()),
                 total,
-                u.partsDone(),
-                u.partsInFlight(),
+                u.progress().partsDone(),
+                u.progress().partsInFlight(),
                 u.mibPerSecond(),
                 Durations.format(u.elapsed()),
                 u.outcome() == null ? "" : ", " + u.outcome() + (u.errorCode() == null ? "" : " " + u.errorCode()));
@@ -120,10 +122,10 @@ public class OssMultipartDevConsole extends AbstractDevConsole {
         m.put("bucket", u.bucket());
         m.put("key", u.key());
         m.put("uploadId", u.uploadId());
-        m.put("bytesDone", u.bytesDone());
-        m.put("totalBytes", u.totalBytes());
-        m.put("partsDone", u.partsDone());
-        m.put("partsInFlight", u.partsInFlight());
+        m.put("bytesDone", u.progress().bytesDone());
+        m.put("totalBytes", u.progress().totalBytes());
+        m.put("partsDone", u.progress().partsDone());
+        m.put("partsInFlight", u.progress().partsInFlight());
         m.put("mibPerSecond", Math.round(u.mibPerSecond() * 10) / 10.0);
         m.put("started", u.started().toString());
         m.put("elapsedMillis", u.elapsed().toMillis());

@@ -1,9 +1,6 @@
 package org.ossmultipart.camel;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
@@ -12,19 +9,7 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.ossmultipart.camel.oss.OssClient;
-import org.ossmultipart.camel.oss.OssLimits;
-import org.ossmultipart.camel.oss.OssNames;
-import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
-import org.ossmultipart.camel.oss.model.InitiateMultipartUploadResult;
-import org.ossmultipart.camel.oss.model.ListMultipartUploadsRequest;
-import org.ossmultipart.camel.oss.model.ListMultipartUploadsResult;
-import org.ossmultipart.camel.oss.model.ListPartsResult;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
-import org.ossmultipart.camel.oss.model.PartETag;
-import org.ossmultipart.camel.oss.model.PartSummary;
-import org.ossmultipart.camel.oss.model.RequestBody;
-import org.ossmultipart.camel.oss.model.UploadPartResult;
 import org.ossmultipart.camel.upload.MultipartUploadException;
 import org.ossmultipart.camel.upload.PartSource;
 import org.ossmultipart.camel.upload.UploadRequest;
@@ -37,10 +22,14 @@ import org.ossmultipart.camel.upload.UploadResult;
 public class OssMultipartProducer extends DefaultAsyncProducer {
 
     private final OssMultipartProducerHealthCheck health;
+    private final ExchangeObjects objects;
+    private final LowLevelOperations lowLevel;
 
     public OssMultipartProducer(OssMultipartEndpoint endpoint) {
         super(endpoint);
         this.health = new OssMultipartProducerHealthCheck(endpoint.getBucketName());
+        this.objects = new ExchangeObjects(endpoint.getConfiguration(), endpoint.getBucketName());
+        this.lowLevel = new LowLevelOperations(endpoint, objects);
     }
 
     @Override
@@ -50,10 +39,6 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
 
     private OssMultipartConfiguration config() {
         return getEndpoint().getConfiguration();
-    }
-
-    private OssClient client() {
-        return getEndpoint().getClient();
     }
 
     private String bucket() {
@@ -101,7 +86,7 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         // single requests: off the route thread too, so a slow server never blocks it
         getEndpoint().getExecutor().execute(() -> {
             try {
-                runLowLevel(operation, exchange);
+                lowLevel.run(operation, exchange);
             } catch (Throwable t) {
                 exchange.setException(t);
             }
@@ -130,8 +115,8 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
 
     /** Returns whether the upload ended in this call (a single request) or goes on asynchronously. */
     private boolean upload(Exchange exchange, AsyncCallback callback) throws Exception {
-        String key = key(exchange);
-        ObjectOptions options = objectOptions(exchange);
+        String key = objects.key(exchange);
+        ObjectOptions options = objects.objectOptions(exchange);
         PartSource source = BodySources.from(exchange);
         UploadRequest request;
         try {
@@ -192,190 +177,5 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         message.setHeader(OssMultipartConstants.UPLOAD_DURATION, r.elapsed().toMillis());
         message.setHeader(OssMultipartConstants.UPLOAD_RATE, Math.round(r.mibPerSecond() * 10) / 10.0);
         message.setHeader(OssMultipartConstants.PARTS_REUSED, r.reusedParts());
-    }
-
-    private String key(Exchange exchange) {
-        Message m = exchange.getMessage();
-        String key = m.getHeader(OssMultipartConstants.KEY, String.class);
-        if (key == null || key.isEmpty()) {
-            key = config().getKeyName();
-        }
-        if (key == null || key.isEmpty()) {
-            key = m.getHeader(Exchange.FILE_NAME, String.class);
-        }
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("the object key is empty: set header " + OssMultipartConstants.KEY
-                    + ", option keyName or header " + Exchange.FILE_NAME);
-        }
-        OssNames.validateKey(key);
-        return key;
-    }
-
-    private ObjectOptions objectOptions(Exchange exchange) {
-        Message m = exchange.getMessage();
-        String contentType = m.getHeader(OssMultipartConstants.CONTENT_TYPE, String.class);
-        if (contentType == null) {
-            contentType = config().getContentType();
-        }
-        if (contentType == null) {
-            contentType = m.getHeader(Exchange.CONTENT_TYPE, String.class);
-        }
-        Object meta = m.getHeader(OssMultipartConstants.USER_METADATA);
-        if (meta != null && !(meta instanceof Map)) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.USER_METADATA
-                    + " must be a Map<String, String>, was " + meta.getClass().getName());
-        }
-        Map<String, String> userMetadata = new LinkedHashMap<>();
-        if (meta != null) {
-            ((Map<?, ?>) meta)
-                    .forEach((k, v) -> userMetadata.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        }
-        try {
-            return ObjectOptions.builder()
-                    .contentType(contentType)
-                    .storageClass(config().getStorageClass())
-                    .serverSideEncryption(config().getServerSideEncryption())
-                    .objectAcl(config().getObjectAcl())
-                    .forbidOverwrite(config().isForbidOverwrite())
-                    .userMetadata(userMetadata)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (option of oss-multipart:" + bucket() + ")", e);
-        }
-    }
-
-    // ---- low-level operations ------------------------------------------------------------------
-
-    private void runLowLevel(OssMultipartOperation operation, Exchange exchange) throws Exception {
-        Message m = exchange.getMessage();
-        switch (operation) {
-            case initiateMultipartUpload -> {
-                String key = key(exchange);
-                InitiateMultipartUploadResult r =
-                        client().initiateMultipartUpload(bucket(), key, objectOptions(exchange));
-                m.setHeader(OssMultipartConstants.KEY, key);
-                m.setHeader(OssMultipartConstants.UPLOAD_ID, r.uploadId());
-                m.setHeader(OssMultipartConstants.REQUEST_ID, r.requestId());
-                m.setBody(r);
-            }
-            case uploadPart -> uploadPart(exchange);
-            case completeMultipartUpload -> complete(exchange);
-            case abortMultipartUpload -> {
-                String key = key(exchange);
-                String uploadId = requiredUploadId(m);
-                client().abortIfPresent(bucket(), key, uploadId); // gone already: nothing is left to clean
-            }
-            case listMultipartUploads -> listUploads(exchange);
-            case listParts -> listParts(exchange);
-            default -> throw new IllegalStateException("unexpected operation " + operation);
-        }
-    }
-
-    private void uploadPart(Exchange exchange) throws Exception {
-        Message m = exchange.getMessage();
-        String key = key(exchange);
-        String uploadId = requiredUploadId(m);
-        Integer partNumber = m.getHeader(OssMultipartConstants.PART_NUMBER, Integer.class);
-        if (partNumber == null || partNumber < 1 || partNumber > OssLimits.MAX_PARTS) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.PART_NUMBER
-                    + " must be a part number 1.." + OssLimits.MAX_PARTS + " for " + "uploadPart, was " + partNumber);
-        }
-        RequestBody body = BodySources.singlePart(exchange, config().partMd5Wanted());
-        UploadPartResult r = client().uploadPart(bucket(), key, uploadId, partNumber, body);
-        m.setHeader(OssMultipartConstants.E_TAG, r.etag());
-        m.setHeader(OssMultipartConstants.CRC64, r.crc64() == null ? null : Long.toUnsignedString(r.crc64()));
-        m.setHeader(OssMultipartConstants.REQUEST_ID, r.requestId());
-        m.setBody(r);
-    }
-
-    private void complete(Exchange exchange) {
-        Message m = exchange.getMessage();
-        String key = key(exchange);
-        String uploadId = requiredUploadId(m);
-        List<PartETag> parts = partETags(m);
-        if (parts == null) {
-            // the server's list is the truth: its CRCs and sizes let the client verify the whole object
-            parts = client().listAllParts(bucket(), key, uploadId)
-                    .map(PartSummary::toPartETag)
-                    .toList();
-            if (parts.isEmpty()) {
-                throw new IllegalArgumentException("upload " + uploadId + " has no parts to complete");
-            }
-        }
-        CompleteMultipartUploadResult r =
-                client().completeMultipartUpload(bucket(), key, uploadId, parts, objectOptions(exchange));
-        m.setHeader(OssMultipartConstants.KEY, key);
-        m.setHeader(OssMultipartConstants.E_TAG, r.etag());
-        m.setHeader(OssMultipartConstants.CRC64, r.crc64() == null ? null : Long.toUnsignedString(r.crc64()));
-        m.setHeader(OssMultipartConstants.PART_COUNT, parts.size());
-        m.setHeader(OssMultipartConstants.REQUEST_ID, r.requestId());
-        m.setBody(r);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<PartETag> partETags(Message m) {
-        Object header = m.getHeader(OssMultipartConstants.PART_ETAGS);
-        if (header == null) {
-            return null;
-        }
-        if (!(header instanceof List<?> list) || !list.stream().allMatch(PartETag.class::isInstance)) {
-            throw new IllegalArgumentException(
-                    "header " + OssMultipartConstants.PART_ETAGS + " must be a List<PartETag>");
-        }
-        return (List<PartETag>) list;
-    }
-
-    private void listUploads(Exchange exchange) {
-        Message m = exchange.getMessage();
-        String prefix = m.getHeader(OssMultipartConstants.PREFIX, config().getPrefix(), String.class);
-        String keyMarker = m.getHeader(OssMultipartConstants.KEY_MARKER, String.class);
-        String uploadIdMarker = m.getHeader(OssMultipartConstants.UPLOAD_ID_MARKER, String.class);
-        Integer maxUploads = m.getHeader(OssMultipartConstants.MAX_UPLOADS, Integer.class);
-        if (keyMarker == null && maxUploads == null) {
-            m.setBody(client().listAllMultipartUploads(bucket(), prefix).toList());
-            m.setHeader(OssMultipartConstants.IS_TRUNCATED, false);
-            return;
-        }
-        if (maxUploads != null && (maxUploads < 1 || maxUploads > OssLimits.MAX_LIST_PAGE)) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.MAX_UPLOADS + " must be 1.."
-                    + OssLimits.MAX_LIST_PAGE + ", was " + maxUploads);
-        }
-        ListMultipartUploadsResult page = client().listMultipartUploads(ListMultipartUploadsRequest.of(bucket())
-                .withPrefix(prefix)
-                .withMarkers(keyMarker, uploadIdMarker)
-                .withMaxUploads(maxUploads == null ? 0 : maxUploads));
-        m.setBody(page.uploads());
-        m.setHeader(OssMultipartConstants.NEXT_KEY_MARKER, page.nextKeyMarker());
-        m.setHeader(OssMultipartConstants.NEXT_UPLOAD_ID_MARKER, page.nextUploadIdMarker());
-        m.setHeader(OssMultipartConstants.IS_TRUNCATED, page.truncated());
-        m.setHeader(OssMultipartConstants.REQUEST_ID, page.requestId());
-    }
-
-    private void listParts(Exchange exchange) {
-        Message m = exchange.getMessage();
-        String key = key(exchange);
-        String uploadId = requiredUploadId(m);
-        Integer marker = m.getHeader(OssMultipartConstants.PART_NUMBER_MARKER, Integer.class);
-        Integer maxParts = m.getHeader(OssMultipartConstants.MAX_PARTS, Integer.class);
-        if (marker == null && maxParts == null) {
-            m.setBody(client().listAllParts(bucket(), key, uploadId).toList());
-            m.setHeader(OssMultipartConstants.IS_TRUNCATED, false);
-            return;
-        }
-        ListPartsResult page = client().listParts(
-                        bucket(), key, uploadId, marker == null ? 0 : marker, maxParts == null ? 0 : maxParts);
-        m.setBody(page.parts());
-        m.setHeader(OssMultipartConstants.NEXT_PART_NUMBER_MARKER, page.nextPartNumberMarker());
-        m.setHeader(OssMultipartConstants.IS_TRUNCATED, page.truncated());
-        m.setHeader(OssMultipartConstants.REQUEST_ID, page.requestId());
-    }
-
-    private static String requiredUploadId(Message m) {
-        String uploadId = m.getHeader(OssMultipartConstants.UPLOAD_ID, String.class);
-        if (uploadId == null || uploadId.isBlank()) {
-            throw new IllegalArgumentException(
-                    "header " + OssMultipartConstants.UPLOAD_ID + " is required for this operation");
-        }
-        return uploadId;
     }
 }

@@ -45,7 +45,7 @@ public final class UploadBoard {
     public long bufferedBytes() {
         long total = 0;
         for (Supplier<UploadSnapshot> s : running.values()) {
-            total += s.get().bufferedBytes();
+            total += s.get().progress().bufferedBytes();
         }
         return total;
     }

@@ -131,14 +131,15 @@ final class UploadEvents {
 
     /** The upload now, as a console shows it. */
     private UploadSnapshot snapshot(String outcome, String errorCode) {
-        return UploadSnapshot.builder(request.bucket, request.key, startedAt)
-                .uploadId(uploadId)
-                .progress(bytesDone.get(), request.source.knownLength(), partsDone.get())
-                .partsInFlight(outcome == null ? partsInFlight.getAsInt() : 0)
-                .bufferedBytes(outcome == null ? request.source.bufferedBytes() : 0)
-                .elapsed(elapsed())
-                .ended(outcome, errorCode)
-                .build();
+        boolean running = outcome == null;
+        UploadSnapshot.Progress progress = new UploadSnapshot.Progress(
+                bytesDone.get(),
+                request.source.knownLength(),
+                partsDone.get(),
+                running ? partsInFlight.getAsInt() : 0,
+                running ? request.source.bufferedBytes() : 0);
+        return new UploadSnapshot(
+                request.bucket, request.key, uploadId, startedAt, elapsed(), progress, outcome, errorCode);
     }
 
     private UploadProgress progress(long bytes, long total, int parts) {

@@ -121,11 +121,12 @@ final class UploadRun {
             PutObjectResult r = committer.put(sent);
             events.singleStored(sent.length());
             long crc = r.crc64() != null ? r.crc64() : sent.crc64();
-            return UploadResult.builder(request.bucket, request.key)
-                    .stored(r.etag(), crc, sent.length(), r.requestId())
-                    .partSize(request.partSize)
-                    .elapsed(events.elapsed())
-                    .build();
+            return new UploadResult(
+                    request.bucket,
+                    request.key,
+                    new UploadResult.Stored(r.etag(), crc, sent.length(), r.requestId()),
+                    UploadResult.Multipart.NONE,
+                    events.elapsed());
         } finally {
             if (body != null) {
                 body.release();
@@ -163,12 +164,12 @@ final class UploadRun {
         long size = parts.stream().mapToLong(PartETag::size).sum();
         events.completed(size, parts.size());
         long crc = r.crc64() != null ? r.crc64() : PartETag.objectCrc(parts);
-        return UploadResult.builder(request.bucket, request.key)
-                .stored(r.etag(), crc, size, r.requestId())
-                .multipart(uploadId, parts.size(), reused.size())
-                .partSize(plan.partSize())
-                .elapsed(events.elapsed())
-                .build();
+        return new UploadResult(
+                request.bucket,
+                request.key,
+                new UploadResult.Stored(r.etag(), crc, size, r.requestId()),
+                new UploadResult.Multipart(uploadId, parts.size(), plan.partSize(), reused.size()),
+                events.elapsed());
     }
 
     /** The upload to send parts to: the one the plan continues, or a new one (registered as live by now). */
