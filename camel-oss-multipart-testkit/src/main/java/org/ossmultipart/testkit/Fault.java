@@ -14,6 +14,11 @@ public final class Fault {
     public enum Kind {
         /** Answer with an OSS error (status + code) without performing the operation. */
         ERROR,
+        /**
+         * Answer 503 with {@code x-oss-qos-delay-time}: the milliseconds a throttled client should wait
+         * before it tries again (OSS's bandwidth throttling; the header is UNVERIFIED against OSS).
+         */
+        THROTTLE,
         /** Read about half of the request body, then drop the connection without an answer. */
         RESET_MID_BODY,
         /** Wait before handling the request normally (to exceed a client's socket timeout). */
@@ -58,6 +63,11 @@ public final class Fault {
             throw new IllegalArgumentException("status must be 400..599, was " + status);
         }
         return new Fault(Kind.ERROR, status, Objects.requireNonNull(code, "code"), Duration.ZERO);
+    }
+
+    /** A throttled answer: 503 ServiceUnavailable asking the client to wait {@code qosDelay} first. */
+    public static Fault throttle(Duration qosDelay) {
+        return new Fault(Kind.THROTTLE, 503, "ServiceUnavailable", Objects.requireNonNull(qosDelay, "qosDelay"));
     }
 
     public static Fault resetMidBody() {
@@ -122,6 +132,7 @@ public final class Fault {
     public String toString() {
         return switch (kind) {
             case ERROR -> "error(" + status + " " + code + ")";
+            case THROTTLE -> "throttle(" + delay + ")";
             case DELAY -> "delay(" + delay + ")";
             case HOLD -> "hold(at most " + delay + ")";
             default -> kind.name().toLowerCase();

@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.core5.http.ExceptionListener;
 import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.Http1StreamListener;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -54,7 +59,9 @@ public final class LocalOssServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalOssServer.class);
 
     private final String host;
-    private final int requestedPort;
+    /** The port to listen on: as configured (0: any free one) until the first start, then the one bound. */
+    private int requestedPort;
+
     private final String region;
     private final SettableClock clock = new SettableClock();
     private final ServerCredentials credentials = new ServerCredentials();
@@ -86,6 +93,47 @@ public final class LocalOssServer implements AutoCloseable {
     public static Builder builder() {
         return new Builder();
     }
+
+    /**
+     * The connections that carried a request, so that a stop drops them all: a stopped server answers
+     * nothing, as a crashed or restarting one does. A request that arrives on a connection after the
+     * stop has its connection closed at once.
+     */
+    private static final class Connections implements Http1StreamListener {
+        private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
+        private volatile boolean closed;
+
+        void open() {
+            closed = false;
+        }
+
+        void closeAll() {
+            closed = true;
+            open.forEach(c -> c.close(CloseMode.IMMEDIATE));
+            open.clear();
+        }
+
+        @Override
+        public void onRequestHead(HttpConnection connection, HttpRequest request) {
+            if (closed) {
+                connection.close(CloseMode.IMMEDIATE);
+            } else {
+                open.add(connection);
+            }
+        }
+
+        @Override
+        public void onResponseHead(HttpConnection connection, HttpResponse response) {}
+
+        @Override
+        public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
+            if (!keepAlive) {
+                open.remove(connection);
+            }
+        }
+    }
+
+    private final Connections connections = new Connections();
 
     /** Starts listening; returns {@code this} for try-with-resources. */
     public synchronized LocalOssServer start() {
@@ -120,10 +168,13 @@ public final class LocalOssServer implements AutoCloseable {
                             LOG.debug("local OSS server connection ended: {}", e.toString());
                         }
                     })
+                    .setStreamListener(connections)
                     // one handler for every path and host: OSS paths are keys, not routes
                     .setRequestRouter((request, context) -> handler)
                     .create();
+            connections.open();
             server.start();
+            requestedPort = server.getLocalPort(); // a restart (stop, then start) listens on the same port
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local OSS server on " + host + ":" + requestedPort, e);
         }
@@ -135,9 +186,14 @@ public final class LocalOssServer implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening and drops open connections. Stored data stays until the instance is discarded. */
+    /**
+     * Stops listening and drops open connections (requests in flight end with a reset). Stored data
+     * and uploads stay until the instance is discarded; {@link #start} listens again on the same port,
+     * so a stop and a start imitate a server restart or an outage.
+     */
     public synchronized void stop() {
         if (server != null) {
+            connections.closeAll(); // HttpCore's close leaves its workers serving keep-alive connections
             server.close(CloseMode.IMMEDIATE);
             try {
                 server.awaitTermination(TimeValue.of(5, TimeUnit.SECONDS));

@@ -129,6 +129,10 @@ final class OssRequestHandler implements HttpRequestHandler {
         switch (f.kind()) {
             case ERROR ->
                 throw new OssServiceError(f.status(), f.code(), "Injected fault: " + f.code(), "9999-00000000");
+            case THROTTLE ->
+                throw new OssServiceError(f.status(), f.code(), "Injected throttling: " + f.code(), "9999-00000000")
+                        .withHeader(
+                                "x-oss-qos-delay-time", Long.toString(f.delay().toMillis()));
             case RESET_MID_BODY -> {
                 HttpEntity entity = request.getEntity();
                 if (entity != null) {
@@ -660,6 +664,7 @@ final class OssRequestHandler implements HttpRequestHandler {
         xml.element("EC", e.ec).close("Error");
         response.setCode(e.status);
         response.setHeader("x-oss-ec", e.ec);
+        e.headers.forEach(response::setHeader);
         if ("HEAD".equals(r.method())) {
             // no body on HEAD: OSS puts the error document base64-encoded in a header
             response.setHeader(

@@ -45,7 +45,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clock": getOrCreateConfiguration(target).setClock(property(camelContext, java.time.Clock.class, value)); return true;
-        case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
+        case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.ossmultipart.camel.OssMultipartConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
@@ -71,9 +71,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
-        case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, java.lang.String.class, value)); return true;
         case "maxretries":
-        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, java.lang.String.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": getOrCreateConfiguration(target).setMultipartThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "objectacl":
@@ -92,6 +92,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "progressListener": getOrCreateConfiguration(target).setProgressListener(property(camelContext, org.ossmultipart.camel.upload.UploadProgressListener.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "resume": getOrCreateConfiguration(target).setResume(property(camelContext, boolean.class, value)); return true;
+        case "retrybudget":
+        case "retryBudget": getOrCreateConfiguration(target).setRetryBudget(property(camelContext, java.lang.String.class, value)); return true;
         case "securitytoken":
         case "securityToken": getOrCreateConfiguration(target).setSecurityToken(property(camelContext, java.lang.String.class, value)); return true;
         case "serversideencryption":
@@ -137,7 +139,7 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clock": return java.time.Clock.class;
-        case "concurrency": return int.class;
+        case "concurrency": return java.lang.String.class;
         case "configuration": return org.ossmultipart.camel.OssMultipartConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
@@ -163,9 +165,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
-        case "maxConnections": return int.class;
+        case "maxConnections": return java.lang.String.class;
         case "maxretries":
-        case "maxRetries": return int.class;
+        case "maxRetries": return java.lang.String.class;
         case "multipartthreshold":
         case "multipartThreshold": return java.lang.String.class;
         case "objectacl":
@@ -184,6 +186,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "progressListener": return org.ossmultipart.camel.upload.UploadProgressListener.class;
         case "region": return java.lang.String.class;
         case "resume": return boolean.class;
+        case "retrybudget":
+        case "retryBudget": return java.lang.String.class;
         case "securitytoken":
         case "securityToken": return java.lang.String.class;
         case "serversideencryption":
@@ -272,6 +276,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "progressListener": return getOrCreateConfiguration(target).getProgressListener();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "resume": return getOrCreateConfiguration(target).isResume();
+        case "retrybudget":
+        case "retryBudget": return getOrCreateConfiguration(target).getRetryBudget();
         case "securitytoken":
         case "securityToken": return getOrCreateConfiguration(target).getSecurityToken();
         case "serversideencryption":

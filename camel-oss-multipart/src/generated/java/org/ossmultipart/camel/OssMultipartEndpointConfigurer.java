@@ -42,7 +42,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clock": target.getConfiguration().setClock(property(camelContext, java.time.Clock.class, value)); return true;
-        case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
+        case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "contentmd5":
@@ -71,11 +71,11 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
-        case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, java.lang.String.class, value)); return true;
         case "maxmessagesperpoll":
-        case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, java.lang.String.class, value)); return true;
         case "maxretries":
-        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, java.lang.String.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": target.getConfiguration().setMultipartThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "objectacl":
@@ -98,6 +98,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "resume": target.getConfiguration().setResume(property(camelContext, boolean.class, value)); return true;
+        case "retrybudget":
+        case "retryBudget": target.getConfiguration().setRetryBudget(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -162,7 +164,7 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clock": return java.time.Clock.class;
-        case "concurrency": return int.class;
+        case "concurrency": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
         case "contentmd5":
@@ -191,11 +193,11 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
-        case "maxConnections": return int.class;
+        case "maxConnections": return java.lang.String.class;
         case "maxmessagesperpoll":
-        case "maxMessagesPerPoll": return int.class;
+        case "maxMessagesPerPoll": return java.lang.String.class;
         case "maxretries":
-        case "maxRetries": return int.class;
+        case "maxRetries": return java.lang.String.class;
         case "multipartthreshold":
         case "multipartThreshold": return java.lang.String.class;
         case "objectacl":
@@ -218,6 +220,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "repeatcount":
         case "repeatCount": return long.class;
         case "resume": return boolean.class;
+        case "retrybudget":
+        case "retryBudget": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -334,6 +338,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "resume": return target.getConfiguration().isResume();
+        case "retrybudget":
+        case "retryBudget": return target.getConfiguration().getRetryBudget();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

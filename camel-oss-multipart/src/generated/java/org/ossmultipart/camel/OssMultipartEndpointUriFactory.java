@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("acceptBlankEtag");
@@ -67,6 +67,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("region");
         props.add("repeatCount");
         props.add("resume");
+        props.add("retryBudget");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

@@ -66,7 +66,11 @@ final class ExchangeObjects {
                     .userMetadata(userMetadata)
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (option of oss-multipart:" + bucket + ")", e);
+            // the endpoint's own settings were checked when it was created: what fails here came with the exchange
+            throw new IllegalArgumentException(
+                    e.getMessage() + " (header " + OssMultipartConstants.USER_METADATA
+                            + " of an exchange to oss-multipart:" + bucket + ")",
+                    e);
         }
     }
 }

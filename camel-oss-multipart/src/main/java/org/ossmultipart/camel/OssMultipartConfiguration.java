@@ -10,11 +10,14 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.ossmultipart.camel.janitor.StaleBy;
 import org.ossmultipart.camel.oss.OssClient;
+import org.ossmultipart.camel.oss.OssClientConfig;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
 import org.ossmultipart.camel.units.ByteSize;
 import org.ossmultipart.camel.units.Durations;
+import org.ossmultipart.camel.units.WholeNumbers;
 import org.ossmultipart.camel.upload.UploadProgressListener;
+import org.ossmultipart.camel.upload.UploadRequest;
 
 /** The options of the oss-multipart component and its endpoints. */
 @UriParams
@@ -59,11 +62,14 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.lang.String")
     private Duration socketTimeout = Duration.ofSeconds(60);
 
-    @UriParam(label = "advanced", defaultValue = "64")
+    @UriParam(label = "advanced", defaultValue = "64", javaType = "java.lang.String")
     private int maxConnections = 64;
 
-    @UriParam(label = "common", defaultValue = "3")
+    @UriParam(label = "common", defaultValue = "3", javaType = "java.lang.String")
     private int maxRetries = 3;
+
+    @UriParam(label = "common", defaultValue = "2m", javaType = "java.lang.String")
+    private Duration retryBudget = OssClientConfig.DEFAULT_RETRY_BUDGET;
 
     // ---- producer ----------------------------------------------------------------------------
 
@@ -85,7 +91,7 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "producer,advanced", javaType = "java.lang.String")
     private Long streamMemoryLimit;
 
-    @UriParam(label = "producer", defaultValue = "8")
+    @UriParam(label = "producer", defaultValue = "8", javaType = "java.lang.String")
     private int concurrency = 8;
 
     @UriParam(label = "producer", defaultValue = "false")
@@ -273,13 +279,33 @@ public class OssMultipartConfiguration implements Cloneable {
         this.socketTimeout = Durations.parse("socketTimeout", socketTimeout);
     }
 
+    public Duration getRetryBudget() {
+        return retryBudget;
+    }
+
+    /**
+     * How long a request keeps being retried through an outage -- connection refused or reset,
+     * timeouts, 5xx but 501, throttling -- counted from its first attempt, with capped backoff and
+     * jitter and never sooner than a throttled answer asks: 2m (default), 30s, 10m, or 0 to retry
+     * outages maxRetries times like any error. Each part has its own budget, so a long upload
+     * survives a server restart, a failover or a network hand-over; at most 1d.
+     */
+    public void setRetryBudget(String retryBudget) {
+        String text = retryBudget == null ? null : retryBudget.trim();
+        Duration budget = "0".equals(text) ? Duration.ZERO : Durations.parse("retryBudget", retryBudget);
+        if (budget.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("retryBudget must be between 0 and 1d, was '" + retryBudget + "'");
+        }
+        this.retryBudget = budget;
+    }
+
     public int getMaxConnections() {
         return maxConnections;
     }
 
     /** Size of the HTTP connection pool shared by all exchanges of the endpoint (1..10000). */
-    public void setMaxConnections(int maxConnections) {
-        this.maxConnections = maxConnections;
+    public void setMaxConnections(String maxConnections) {
+        this.maxConnections = WholeNumbers.parse("maxConnections", maxConnections, 1, 10_000);
     }
 
     public int getMaxRetries() {
@@ -289,10 +315,11 @@ public class OssMultipartConfiguration implements Cloneable {
     /**
      * Retries per request for retryable errors (5xx but 501, throttling, timeouts, connection resets; a part
      * damaged on the way is sent again once, not after a second damage in a row), with exponential backoff
-     * and full jitter; each attempt is signed again (0..20).
+     * and full jitter; each attempt is signed again (0..20). Outages (connection failures, 5xx, throttling)
+     * go on being retried after these until retryBudget is spent.
      */
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
+    public void setMaxRetries(String maxRetries) {
+        this.maxRetries = WholeNumbers.parse("maxRetries", maxRetries, 0, OssClientConfig.MAX_RETRIES);
     }
 
     public OssMultipartOperation getOperation() {
@@ -371,8 +398,8 @@ public class OssMultipartConfiguration implements Cloneable {
     }
 
     /** Parts uploaded in parallel per exchange (1..1000). */
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
+    public void setConcurrency(String concurrency) {
+        this.concurrency = WholeNumbers.parse("concurrency", concurrency, 1, UploadRequest.MAX_CONCURRENCY);
     }
 
     public boolean isContentMd5() {

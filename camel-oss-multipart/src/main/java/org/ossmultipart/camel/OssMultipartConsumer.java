@@ -291,7 +291,11 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         if (batchPass.tryFinish()) {
             JanitorPass totals = batchPass.snapshot(scanner.now());
             getEndpoint().setLastJanitorPass(totals);
-            LOG.info(totals.summary());
+            if (totals.isQuiet()) {
+                LOG.debug(totals.summary()); // a poll a minute that finds nothing is no news: 1,440 lines a day
+            } else {
+                LOG.info(totals.summary());
+            }
         }
     }
 

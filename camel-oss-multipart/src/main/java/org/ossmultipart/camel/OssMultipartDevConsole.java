@@ -47,7 +47,7 @@ public class OssMultipartDevConsole extends AbstractDevConsole {
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
         for (OssMultipartEndpoint endpoint : endpoints()) {
-            sb.append(String.format("Endpoint: %s%n", endpoint.getEndpointBaseUri()));
+            sb.append(String.format("Endpoint: %s (%s)%n", endpoint.getEndpointBaseUri(), endpoint.role()));
             MultipartUploader uploader = endpoint.getUploader();
             List<UploadSnapshot> running =
                     uploader == null ? List.of() : uploader.board().running();
@@ -91,6 +91,7 @@ public class OssMultipartDevConsole extends AbstractDevConsole {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("endpoint", endpoint.getEndpointBaseUri());
             e.put("bucket", endpoint.getBucketName());
+            e.put("role", endpoint.role());
             MultipartUploader uploader = endpoint.getUploader();
             e.put(
                     "inFlight",

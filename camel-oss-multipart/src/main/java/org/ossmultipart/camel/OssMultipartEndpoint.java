@@ -22,6 +22,8 @@ import org.ossmultipart.camel.oss.auth.Credentials;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
+import org.ossmultipart.camel.units.ByteSize;
+import org.ossmultipart.camel.units.WholeNumbers;
 import org.ossmultipart.camel.upload.LiveUploads;
 import org.ossmultipart.camel.upload.MultipartUploader;
 import org.ossmultipart.camel.upload.PartSizing;
@@ -51,7 +53,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     @UriParam
     private OssMultipartConfiguration configuration;
 
-    @UriParam(label = "consumer", defaultValue = "100")
+    @UriParam(label = "consumer", defaultValue = "100", javaType = "java.lang.String")
     private int maxMessagesPerPoll = 100;
 
     /** Default time between janitor polls. */
@@ -66,6 +68,10 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     private ExecutorService executor;
     private MultipartUploader uploader;
     private volatile JanitorPass lastJanitorPass;
+    /** What the endpoint serves, for consoles: a producer, a janitor, or both. */
+    private volatile boolean producing;
+
+    private volatile boolean janitor;
     /** The endpoint's meters: Micrometer's when the application has it, else none. */
     private EndpointMeters meters = EndpointMeters.NONE;
 
@@ -82,12 +88,14 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     @Override
     public Producer createProducer() {
         MisplacedOptions.warnOnProducer(getEndpointUri(), bucketName);
+        producing = true;
         return new OssMultipartProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         MisplacedOptions.warnOnConsumer(getEndpointUri(), bucketName);
+        janitor = true;
         OssMultipartConsumer consumer = new OssMultipartConsumer(this, processor);
         configureConsumer(consumer);
         if (getDelay() < 0) {
@@ -127,6 +135,12 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         }
         if (configuration.getMultipartThreshold() != null) {
             UploadRequest.checkMultipartThreshold(configuration.getMultipartThreshold());
+        }
+        Long streamMemoryLimit = configuration.getStreamMemoryLimit();
+        if (streamMemoryLimit != null && streamMemoryLimit > 0 && streamMemoryLimit < configuration.getPartSize()) {
+            throw new IllegalArgumentException("streamMemoryLimit=" + ByteSize.format(streamMemoryLimit)
+                    + " cannot hold one part of partSize=" + configuration.getPartSizeWritten()
+                    + ": raise it to at least partSize, better (concurrency + 1) x partSize");
         }
         UploadRequest.checkConcurrency(configuration.getConcurrency());
         OssClientConfig.checkMaxRetries(configuration.getMaxRetries());
@@ -209,6 +223,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                 .socketTimeout(configuration.getSocketTimeout())
                 .maxConnections(configuration.getMaxConnections())
                 .maxRetries(configuration.getMaxRetries())
+                .retryBudget(configuration.getRetryBudget())
                 .acceptBlankEtag(configuration.isAcceptBlankEtag())
                 .retryObserver(meters)
                 .build();
@@ -231,9 +246,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                     + (hasId ? "accessKeyId" : "accessKeySecret") + " is set)");
         }
         EnvironmentCredentialsProvider env = new EnvironmentCredentialsProvider();
-        if (!env.isAvailable()) {
-            throw new IllegalArgumentException("No OSS credentials: set the accessKeyId and accessKeySecret options, a "
-                    + "credentialsProvider, or the environment variables OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET");
+        String missing = env.unavailableReason();
+        if (missing != null) {
+            throw new IllegalArgumentException(missing);
         }
         return env;
     }
@@ -256,6 +271,21 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
             }
             return live;
         }
+    }
+
+    /**
+     * What this endpoint is, as an operator needs it told apart from other endpoints of the same
+     * bucket: {@code producer}, {@code janitor} (with its prefix), or both.
+     */
+    String role() {
+        String prefix =
+                configuration.getPrefix() == null || configuration.getPrefix().isEmpty()
+                        ? ""
+                        : " of prefix " + configuration.getPrefix();
+        if (producing && janitor) {
+            return "producer and janitor" + prefix;
+        }
+        return janitor ? "janitor" + prefix : producing ? "producer" : "not in use";
     }
 
     /** The totals of the janitor's last completed pass on this endpoint, or null before the first. */
@@ -305,8 +335,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
      * Consumer: the most stale uploads emitted per poll (0 or negative: all), which bounds memory;
      * the next poll continues where this one stopped, at once, until the pass is done.
      */
-    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
-        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    public void setMaxMessagesPerPoll(String maxMessagesPerPoll) {
+        this.maxMessagesPerPoll =
+                WholeNumbers.parse("maxMessagesPerPoll", maxMessagesPerPoll, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     @Override

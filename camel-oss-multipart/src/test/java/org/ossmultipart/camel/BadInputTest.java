@@ -128,6 +128,18 @@ class BadInputTest extends CamelTestSupport {
                         Map.of("CamelOssKey", "k"),
                         "maxRetries must be between 0 and 20"),
                 Arguments.of(
+                        "retryBudget above a day",
+                        "oss-multipart:bad-input?retryBudget=2d",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
+                        "retryBudget must be between 0 and 1d, was '2d'"),
+                Arguments.of(
+                        "retryBudget that is no duration",
+                        "oss-multipart:bad-input?retryBudget=soon",
+                        "x",
+                        Map.of("CamelOssKey", "k"),
+                        "retryBudget must be a duration such as 500ms"),
+                Arguments.of(
                         "V4 without region",
                         "oss-multipart:bad-input?region=",
                         "x",

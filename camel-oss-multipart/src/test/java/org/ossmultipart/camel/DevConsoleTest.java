@@ -92,4 +92,30 @@ class DevConsoleTest extends OssMultipartTestSupport {
                 .containsEntry("bytesDone", 4L * PART)
                 .containsEntry("partsDone", 4);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProducerAndTheJanitorOfOneBucketAreToldApart() throws Exception {
+        DevConsoleRegistry registry = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
+        registry.loadDevConsoles(true);
+        DevConsole console = registry.resolveById("oss-multipart");
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:to-roles").to("oss-multipart:roles");
+                from("oss-multipart:roles?prefix=in/&staleAfter=1d&initialDelay=600000")
+                        .to("mock:stale");
+            }
+        });
+
+        String text = (String) console.call(DevConsole.MediaType.TEXT, Map.of());
+        assertThat(text)
+                .contains("Endpoint: oss-multipart://roles (producer)")
+                .contains("Endpoint: oss-multipart://roles (janitor of prefix in/)");
+        Map<String, Object> json = (Map<String, Object>) console.call(DevConsole.MediaType.JSON, Map.of());
+        assertThat((List<Map<String, Object>>) json.get("endpoints"))
+                .filteredOn(e -> "roles".equals(e.get("bucket")))
+                .extracting(e -> e.get("role"))
+                .containsExactlyInAnyOrder("producer", "janitor of prefix in/");
+    }
 }

@@ -160,9 +160,10 @@ class FaultMatrixTest extends OssMultipartTestSupport {
                 srv -> srv.faults().inject(OssOperation.COMPLETE_MULTIPART_UPLOAD, Fault.wrongCrc(), 1),
                 new Expect(false, "Crc64Mismatch", OssIntegrityException.class, false)));
         s.add(new Scenario(
-                "errors on every retry until maxRetries",
+                "errors on every retry until maxRetries and retryBudget are spent",
                 srv -> srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(500, "InternalError"), -1),
-                Expect.error("InternalError")));
+                Expect.error("InternalError"),
+                "&retryBudget=1s"));
         s.add(new Scenario(
                 "403 on a part (not retryable)",
                 srv -> srv.faults()
@@ -178,7 +179,8 @@ class FaultMatrixTest extends OssMultipartTestSupport {
                     srv.faults().inject(OssOperation.UPLOAD_PART, Fault.error(400, "InvalidArgument"), -1);
                     srv.faults().inject(OssOperation.ABORT_MULTIPART_UPLOAD, Fault.error(500, "InternalError"), -1);
                 },
-                new Expect(false, "InvalidArgument", OssException.class, true)));
+                new Expect(false, "InvalidArgument", OssException.class, true),
+                "&retryBudget=1s"));
         return s;
     }
 

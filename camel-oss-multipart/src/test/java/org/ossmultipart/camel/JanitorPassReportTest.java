@@ -153,4 +153,31 @@ class JanitorPassReportTest extends OssMultipartTestSupport {
         assertThat(server().requestLog().of(OssOperation.ABORT_MULTIPART_UPLOAD))
                 .hasSize(30);
     }
+
+    @Test
+    void aPassThatFindsNothingStaleIsNoInfoLine() throws Exception {
+        context.getRegistry().bind("clock", Clock.fixed(NOW, ZoneOffset.UTC));
+        String id = verifier.initiateMultipartUpload("quiet", "fresh.bin", ObjectOptions.none())
+                .uploadId();
+        server().setInitiated("quiet", id, NOW.minus(Duration.ofHours(1)));
+        try (LogCapture log = new LogCapture()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("oss-multipart:quiet?staleAfter=1d&clock=#clock&initialDelay=0&delay=60000")
+                            .routeId("quiet-janitor")
+                            .to("mock:quiet");
+                }
+            });
+            OssMultipartEndpoint endpoint =
+                    (OssMultipartEndpoint) context.getRoute("quiet-janitor").getEndpoint();
+            await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getLastJanitorPass() != null);
+            assertThat(endpoint.getLastJanitorPass().listed()).isEqualTo(1);
+            assertThat(endpoint.getLastJanitorPass().isQuiet()).isTrue();
+            // a janitor polling every minute over a bucket with nothing stale wrote 1,440 such lines a day
+            assertThat(log.linesWith("INFO", "oss://quiet/ janitor pass:")).isEmpty();
+            assertThat(log.linesWith("DEBUG", "oss://quiet/ janitor pass: 1 upload listed, 0 stale"))
+                    .hasSize(1);
+        }
+    }
 }

@@ -44,10 +44,11 @@ class ProducerHealthTest extends OssMultipartTestSupport {
     }
 
     private Throwable upload(String key) {
-        return template.request("oss-multipart:health?credentialsProvider=#switchable&maxRetries=0", e -> {
-                    e.getMessage().setBody(new byte[5000]);
-                    e.getMessage().setHeader(OssMultipartConstants.KEY, key);
-                })
+        return template.request(
+                        "oss-multipart:health?credentialsProvider=#switchable&maxRetries=0&retryBudget=0", e -> {
+                            e.getMessage().setBody(new byte[5000]);
+                            e.getMessage().setHeader(OssMultipartConstants.KEY, key);
+                        })
                 .getException();
     }
 

@@ -70,9 +70,17 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     /**
      * Retries per request for retryable errors (5xx but 501, throttling, timeouts, connection resets; a part damaged on the
      * way is sent again once, not after a second damage in a row), with exponential backoff and full jitter; each attempt
-     * is signed again (0..20).
+     * is signed again (0..20). Outages (connection failures, 5xx, throttling) go on being retried after these until
+     * retryBudget is spent.
      */
     private Integer maxRetries = 3;
+    /**
+     * How long a request keeps being retried through an outage -- connection refused or reset, timeouts, 5xx but 501,
+     * throttling -- counted from its first attempt, with capped backoff and jitter and never sooner than a throttled
+     * answer asks: 2m (default), 30s, 10m, or 0 to retry outages maxRetries times like any error. Each part has its own
+     * budget, so a long upload survives a server restart, a failover or a network hand-over; at most 1d.
+     */
+    private String retryBudget = "2m";
     /**
      * The producer operation; the CamelOssOperation header wins.
      */
@@ -299,6 +307,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setSocketTimeout(String socketTimeout) {
         this.socketTimeout = socketTimeout;
+    }
+
+    public String getRetryBudget() {
+        return retryBudget;
+    }
+
+    public void setRetryBudget(String retryBudget) {
+        this.retryBudget = retryBudget;
     }
 
     public Integer getMaxConnections() {

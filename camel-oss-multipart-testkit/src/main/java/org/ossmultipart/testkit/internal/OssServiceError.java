@@ -12,12 +12,19 @@ public final class OssServiceError extends RuntimeException {
     public final String code;
     public final String ec;
     public final Map<String, String> extra = new LinkedHashMap<>();
+    /** Answer headers beside the error document (e.g. how long a throttled client should wait). */
+    public final Map<String, String> headers = new LinkedHashMap<>();
 
     public OssServiceError(int status, String code, String message, String ec) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.ec = ec;
+    }
+
+    public OssServiceError withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public OssServiceError with(String element, String value) {

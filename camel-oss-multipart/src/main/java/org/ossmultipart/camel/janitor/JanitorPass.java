@@ -157,6 +157,19 @@ public final class JanitorPass {
         return Duration.between(started, finished);
     }
 
+    /**
+     * Whether the pass found nothing to report: no stale upload, nothing aborted, failed, deferred or
+     * left unjudged (its line is DEBUG then; an operator wants the passes that found or did something).
+     */
+    public boolean isQuiet() {
+        return stale() == 0
+                && aborted() == 0
+                && abortFailures() == 0
+                && failed() == 0
+                && deferred() == 0
+                && unjudged() == 0;
+    }
+
     /** The pass as one log line: counts exact, sizes in human units. */
     public String summary() {
         long listed = listed();

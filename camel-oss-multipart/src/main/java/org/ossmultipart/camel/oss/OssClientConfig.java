@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
 import org.ossmultipart.camel.oss.retry.RetryObserver;
+import org.ossmultipart.camel.oss.retry.Sleeper;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
 
 /**
@@ -34,6 +35,8 @@ public final class OssClientConfig {
     private final int maxRetries;
     private final Duration retryBaseDelay;
     private final Duration retryMaxDelay;
+    private final Duration retryBudget;
+    private final Sleeper sleeper;
     private final Clock clock;
     private final SSLContext sslContext;
     private final String userAgent;
@@ -54,6 +57,8 @@ public final class OssClientConfig {
         this.maxRetries = b.maxRetries;
         this.retryBaseDelay = b.retryBaseDelay;
         this.retryMaxDelay = b.retryMaxDelay;
+        this.retryBudget = b.retryBudget;
+        this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.sslContext = b.sslContext;
         this.userAgent = b.userAgent;
@@ -128,6 +133,24 @@ public final class OssClientConfig {
     }
 
     /** Refuses a number of retries outside 0..{@value #MAX_RETRIES}: the one check of this option. */
+    /**
+     * Two minutes: load-balancer failovers, rolling restarts and network hand-overs take seconds to
+     * tens of seconds, and each part has its own budget, so a long upload survives any number of them;
+     * an endpoint that stays unreachable fails an upload within two minutes instead of hanging it.
+     */
+    public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofMinutes(2);
+
+    /** The most a retry budget may be: a day. */
+    static final Duration MAX_RETRY_BUDGET = Duration.ofDays(1);
+
+    /** Refuses a retry budget below 0 or above a day: the one check of this option. */
+    public static Duration checkRetryBudget(Duration budget) {
+        if (budget == null || budget.isNegative() || budget.compareTo(MAX_RETRY_BUDGET) > 0) {
+            throw new IllegalArgumentException("retryBudget must be between 0 and 1d, was " + budget);
+        }
+        return budget;
+    }
+
     public static int checkMaxRetries(int maxRetries) {
         if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
             throw new IllegalArgumentException(
@@ -146,6 +169,15 @@ public final class OssClientConfig {
 
     public Duration retryMaxDelay() {
         return retryMaxDelay;
+    }
+
+    /** How long a request is retried through an outage (connection failures, 5xx, throttling); 0: by count alone. */
+    public Duration retryBudget() {
+        return retryBudget;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     public Clock clock() {
@@ -181,6 +213,8 @@ public final class OssClientConfig {
         private int maxRetries = 3;
         private Duration retryBaseDelay = Duration.ofMillis(200);
         private Duration retryMaxDelay = Duration.ofSeconds(20);
+        private Duration retryBudget = DEFAULT_RETRY_BUDGET;
+        private Sleeper sleeper = Sleeper.THREAD;
         private Clock clock = Clock.systemUTC();
         private SSLContext sslContext;
         private String userAgent = "camel-oss-multipart";
@@ -245,7 +279,23 @@ public final class OssClientConfig {
             return this;
         }
 
-        /** Time source for request signing (tests). */
+        /**
+         * How long a request keeps being retried through an outage -- connection refused or reset,
+         * timeouts, 5xx but 501, throttling -- counted from its first attempt (0..1d; 0: maxRetries
+         * alone). Default: two minutes.
+         */
+        public Builder retryBudget(Duration budget) {
+            this.retryBudget = checkRetryBudget(budget);
+            return this;
+        }
+
+        /** How the client waits between attempts: the thread sleeps (virtual time in simulations and tests). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Time source for request signing and the retry budget (tests). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

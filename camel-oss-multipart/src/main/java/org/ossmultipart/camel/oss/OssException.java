@@ -1,9 +1,11 @@
 package org.ossmultipart.camel.oss;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.ossmultipart.camel.oss.auth.Credentials;
+import org.ossmultipart.camel.units.Durations;
 
 /**
  * Any failure of an OSS request: an error answer from the service (code, HTTP status, message,
@@ -43,6 +45,8 @@ public class OssException extends RuntimeException {
     private final String operation;
     /** How many times the request was sent before this failure was final. */
     private volatile int attempts = 1;
+    /** From the first attempt to this failure. */
+    private volatile Duration triedFor = Duration.ZERO;
     /** The credentials the failed attempt was signed with (never shown; only compared). */
     private transient volatile Credentials signedWith;
 
@@ -159,9 +163,22 @@ public class OssException extends RuntimeException {
         return credentials != null && credentials.equals(signedWith);
     }
 
-    void recordAttempt(int attempts, Credentials signedWith) {
+    void recordAttempt(int attempts, Credentials signedWith, Duration sinceFirstAttempt) {
         this.attempts = attempts;
         this.signedWith = signedWith;
+        this.triedFor = sinceFirstAttempt;
+    }
+
+    /** How long the request was tried, from its first attempt to this failure. */
+    public Duration getTriedFor() {
+        return triedFor;
+    }
+
+    /** The error, and for a request sent more than once how often and for how long it was tried. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return attempts > 1 ? message + " [" + attempts + " attempts in " + Durations.format(triedFor) + "]" : message;
     }
 
     /** NoSuchUpload: the upload id is unknown -- completed, aborted, or never there. */

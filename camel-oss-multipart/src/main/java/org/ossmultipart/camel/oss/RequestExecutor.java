@@ -2,6 +2,8 @@ package org.ossmultipart.camel.oss;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -113,9 +115,12 @@ final class RequestExecutor implements AutoCloseable {
         this.clock = new SigningClock(config.clock());
         this.retryPolicy = new RetryPolicy(
                 config.maxRetries(),
+                config.retryBudget(),
                 new Backoff(config.retryBaseDelay(), config.retryMaxDelay()),
                 credentials,
                 clock,
+                config.clock(),
+                config.sleeper(),
                 config.retryObserver());
     }
 
@@ -183,6 +188,7 @@ final class RequestExecutor implements AutoCloseable {
     private <T> T withRetries(OssCall call, String operation, LostAnswer<T> lostAnswer, Attempt<T> attempt) {
         OssException previous = null;
         boolean retryable = call.idempotent() || lostAnswer != null;
+        Instant firstSent = retryPolicy.now();
         for (int n = 0; ; n++) {
             Credentials signedWith = credentials.credentials();
             ClassicHttpRequest request = requests.build(call, signedWith, clock.now());
@@ -194,11 +200,11 @@ final class RequestExecutor implements AutoCloseable {
             } catch (IOException e) {
                 failure = OssException.io(operation, withSchemeHint(e));
             }
-            failure.recordAttempt(n + 1, signedWith);
+            failure.recordAttempt(n + 1, signedWith, Duration.between(firstSent, retryPolicy.now()));
             if (n > 0 && lostAnswer != null && failure.isNoSuchUpload()) {
                 return lostAnswer.recover(failure);
             }
-            if (!retryable || !retryPolicy.retry(failure, n, previous)) {
+            if (!retryable || !retryPolicy.retry(failure, n, previous, firstSent)) {
                 throw failure;
             }
             previous = failure;

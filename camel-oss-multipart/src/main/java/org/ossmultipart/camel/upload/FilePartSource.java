@@ -30,8 +30,15 @@ public final class FilePartSource implements PartSource {
 
     public FilePartSource(Path file) throws IOException {
         this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        this.length = channel.size();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("the body is a directory, not a file: " + file);
+        }
+        try {
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            this.length = channel.size();
+        } catch (IOException e) {
+            throw new IOException("cannot read the body file " + file + ": " + e, e); // the JDK's words may not name it
+        }
     }
 
     @Override

@@ -33,12 +33,28 @@ public final class EnvironmentCredentialsProvider implements CredentialsProvider
         return notBlank(environment.apply(ACCESS_KEY_ID)) && notBlank(environment.apply(ACCESS_KEY_SECRET));
     }
 
+    /** Why there are no credentials in the environment, naming the variable that is missing; null when there are. */
+    public String unavailableReason() {
+        boolean id = notBlank(environment.apply(ACCESS_KEY_ID));
+        boolean secret = notBlank(environment.apply(ACCESS_KEY_SECRET));
+        if (id && secret) {
+            return null;
+        }
+        if (id || secret) {
+            String set = id ? ACCESS_KEY_ID : ACCESS_KEY_SECRET;
+            String unset = id ? ACCESS_KEY_SECRET : ACCESS_KEY_ID;
+            return "No OSS credentials: the environment variable " + set + " is set but " + unset
+                    + " is not; set both, or the accessKeyId and accessKeySecret options, or a credentialsProvider";
+        }
+        return "No OSS credentials: set the accessKeyId and accessKeySecret options, a credentialsProvider, "
+                + "or the environment variables " + ACCESS_KEY_ID + " and " + ACCESS_KEY_SECRET;
+    }
+
     @Override
     public Credentials credentials() {
-        if (!isAvailable()) {
-            throw new IllegalStateException(
-                    "No OSS credentials: set the accessKeyId and accessKeySecret options, a credentialsProvider, "
-                            + "or the environment variables " + ACCESS_KEY_ID + " and " + ACCESS_KEY_SECRET);
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new IllegalStateException(reason);
         }
         return new Credentials(
                 environment.apply(ACCESS_KEY_ID),

@@ -17,6 +17,9 @@ import org.ossmultipart.camel.oss.xml.OssXml;
  */
 public final class ErrorMapper {
 
+    /** Answer headers that say when to try again; kept in the exception's details under their names. */
+    private static final String[] RETRY_HINTS = {"x-oss-qos-delay-time", "Retry-After"};
+
     private ErrorMapper() {}
 
     public static OssException map(String operation, ClassicHttpResponse response, byte[] body) {
@@ -34,13 +37,21 @@ public final class ErrorMapper {
         }
         String requestId = header(response, "x-oss-request-id");
         String ec = header(response, "x-oss-ec");
+        Map<String, String> details = new LinkedHashMap<>();
+        for (String hint : RETRY_HINTS) {
+            String value =
+                    header(response, hint); // how long a throttled client should wait (the retry policy reads it)
+            if (value != null) {
+                details.put(hint, value);
+            }
+        }
         if (error == null || error.code == null) {
             String snippet = body == null || body.length == 0
                     ? null
                     : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-            return new OssException(operation, status, codeForStatus(status), snippet, requestId, null, ec, null, null);
+            return new OssException(
+                    operation, status, codeForStatus(status), snippet, requestId, null, ec, details, null);
         }
-        Map<String, String> details = new LinkedHashMap<>();
         OssXml.leaves(error.others).forEach((name, value) -> details.put(name, redact(name, value)));
         return new OssException(
                 operation,

@@ -18,19 +18,4 @@ public final class Backoff {
         long cap = Math.min(maxMillis, baseMillis << Math.min(attempt, 30));
         return cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
     }
-
-    /** Sleeps before retry {@code attempt}; false if interrupted (the interrupt flag is kept). */
-    public boolean pause(int attempt) {
-        long ms = delayMillis(attempt);
-        if (ms <= 0) {
-            return !Thread.currentThread().isInterrupted();
-        }
-        try {
-            Thread.sleep(ms);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }
