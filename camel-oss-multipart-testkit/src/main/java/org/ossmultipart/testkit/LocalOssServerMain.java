@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the local OSS server standalone, for offline development:
+ * Runs the local OSS server standalone, for offline development, from a checkout of this project (the
+ * testkit jar carries no dependencies and is no runnable jar: Maven puts its class path together):
  *
  * <pre>
- * java -jar camel-oss-multipart-testkit.jar [--port 9000] [--host 127.0.0.1] [--region cn-hangzhou]
+ * mvn -B -q -DskipTests install
+ * mvn -B -q -pl camel-oss-multipart-testkit exec:java -Dexec.args="[options]"
+ *
+ * options: [--port 9000] [--host 127.0.0.1] [--region cn-hangzhou]
  *      [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]...
  *      [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]   (a shaped link: latency per request,
  *                                                              upload MiB/s per connection and in total)

@@ -13,6 +13,8 @@ public enum OssOperation {
     ABORT_MULTIPART_UPLOAD,
     LIST_MULTIPART_UPLOADS,
     LIST_PARTS,
+    /** ListObjects, v1 or v2 ({@code list-type=2}). */
+    LIST_OBJECTS,
     /** A request the server could not map to an operation. */
     UNKNOWN
 }

@@ -33,6 +33,7 @@ import org.ossmultipart.testkit.internal.BlobStore;
 import org.ossmultipart.testkit.internal.CompleteRequestParser;
 import org.ossmultipart.testkit.internal.Encoding;
 import org.ossmultipart.testkit.internal.LinkShaper;
+import org.ossmultipart.testkit.internal.ObjectListing;
 import org.ossmultipart.testkit.internal.ObjectStore;
 import org.ossmultipart.testkit.internal.OssServiceError;
 import org.ossmultipart.testkit.internal.ParsedRequest;
@@ -41,9 +42,13 @@ import org.ossmultipart.testkit.internal.StoredObject;
 import org.ossmultipart.testkit.internal.StoredPart;
 import org.ossmultipart.testkit.internal.Upload;
 import org.ossmultipart.testkit.internal.XmlWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Maps HTTP requests to OSS operations: parse, log, inject faults, authenticate, act, answer. */
 final class OssRequestHandler implements HttpRequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalOssServer.class);
 
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern(
                     "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
@@ -228,7 +233,7 @@ final class OssRequestHandler implements HttpRequestHandler {
         }
         if (!r.isObjectRequest()) {
             return switch (r.method()) {
-                case "GET" -> r.has("uploads") ? OssOperation.LIST_MULTIPART_UPLOADS : OssOperation.UNKNOWN;
+                case "GET" -> r.has("uploads") ? OssOperation.LIST_MULTIPART_UPLOADS : OssOperation.LIST_OBJECTS;
                 case "PUT" -> r.query().isEmpty() ? OssOperation.PUT_BUCKET : OssOperation.UNKNOWN;
                 default -> OssOperation.UNKNOWN;
             };
@@ -272,6 +277,7 @@ final class OssRequestHandler implements HttpRequestHandler {
             }
             case LIST_MULTIPART_UPLOADS -> listUploads(r, response);
             case LIST_PARTS -> listParts(r, response);
+            case LIST_OBJECTS -> listObjects(r, response);
             default ->
                 throw new OssServiceError(
                         405,
@@ -296,6 +302,12 @@ final class OssRequestHandler implements HttpRequestHandler {
                             entity == null ? null : link.body(entity.getContent()),
                             entity == null ? 0 : length,
                             effects.corruptBody());
+        } catch (BlobStore.StorageFailure e) {
+            // the server's own fault (a full or vanished data directory): said in the answer and the log,
+            // not a connection dropped without a word
+            LOG.warn("local OSS server: {}", e.getMessage());
+            consumeQuietly(request.getEntity());
+            throw new OssServiceError(500, "InternalError", "The local OSS server " + e.getMessage(), "0000-00000000");
         } catch (EOFException e) {
             throw new OssServiceError(
                     400,
@@ -531,6 +543,83 @@ final class OssRequestHandler implements HttpRequestHandler {
             xml.open("CommonPrefixes").element("Prefix", enc(p, url)).close("CommonPrefixes");
         }
         xml(response, 200, xml.close("ListMultipartUploadsResult"));
+    }
+
+    /**
+     * ListObjects: v1 (marker) or v2 ({@code list-type=2}: continuation token, start-after, KeyCount,
+     * Owner only with fetch-owner), prefix, delimiter, max-keys (1..1000, default 100), URL encoding.
+     */
+    private void listObjects(ParsedRequest r, ClassicHttpResponse response) {
+        if (!store.hasBucket(r.bucket()) && !store.isAutoCreateBuckets()) {
+            throw OssServiceError.noSuchBucket(r.bucket());
+        }
+        boolean v2 = "2".equals(r.param("list-type"));
+        int max = r.param("max-keys") == null || r.param("max-keys").isEmpty() ? 100 : limit(r, "max-keys");
+        boolean url = "url".equals(r.param("encoding-type"));
+        String token = r.param("continuation-token");
+        String after = v2
+                ? (token != null && !token.isEmpty() ? decodeToken(token) : r.param("start-after"))
+                : r.param("marker");
+        ObjectListing page =
+                ObjectListing.page(store.objects(r.bucket()), r.param("prefix"), r.param("delimiter"), after, max);
+        XmlWriter xml = new XmlWriter()
+                .open("ListBucketResult")
+                .element("Name", r.bucket())
+                .element("Prefix", enc(r.param("prefix") == null ? "" : r.param("prefix"), url));
+        if (v2) {
+            xml.element("StartAfter", enc(r.param("start-after"), url))
+                    .element("ContinuationToken", token)
+                    .element("MaxKeys", max)
+                    .element("Delimiter", enc(r.param("delimiter"), url))
+                    .element("IsTruncated", page.truncated())
+                    .element("NextContinuationToken", page.truncated() ? encodeToken(page.next()) : null)
+                    .element(
+                            "KeyCount",
+                            page.objects().size() + page.commonPrefixes().size());
+        } else {
+            xml.element("Marker", enc(r.param("marker") == null ? "" : r.param("marker"), url))
+                    .element("MaxKeys", max)
+                    .element("Delimiter", enc(r.param("delimiter"), url))
+                    .element("IsTruncated", page.truncated())
+                    .element("NextMarker", page.truncated() ? enc(page.next(), url) : null);
+        }
+        if (url) {
+            xml.element("EncodingType", "url");
+        }
+        boolean owner = !v2 || "true".equals(r.param("fetch-owner"));
+        for (StoredObject o : page.objects()) {
+            xml.open("Contents")
+                    .element("Key", enc(o.key(), url))
+                    .element("LastModified", ISO_MILLIS.format(o.lastModified()))
+                    .element("ETag", quote(o.etag()))
+                    .element("Type", o.multipart() ? "Multipart" : "Normal")
+                    .element("Size", o.size())
+                    .element("StorageClass", o.storageClass() == null ? "Standard" : o.storageClass());
+            if (owner) {
+                xml.open("Owner")
+                        .element("ID", "local")
+                        .element("DisplayName", "local")
+                        .close("Owner");
+            }
+            xml.close("Contents");
+        }
+        for (String p : page.commonPrefixes()) {
+            xml.open("CommonPrefixes").element("Prefix", enc(p, url)).close("CommonPrefixes");
+        }
+        xml(response, 200, xml.close("ListBucketResult"));
+    }
+
+    private static String encodeToken(String next) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(next.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw OssServiceError.invalidArgument(
+                    "The continuation token provided is incorrect.", "continuation-token", token);
+        }
     }
 
     private void listParts(ParsedRequest r, ClassicHttpResponse response) {

@@ -1,6 +1,8 @@
 package org.ossmultipart.camel.springboot;
 
+import java.util.function.Consumer;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.ossmultipart.camel.OssMultipartConfiguration;
 import org.ossmultipart.camel.OssMultipartOperation;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -298,6 +300,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setConnectTimeout(String connectTimeout) {
+        checked(c -> c.setConnectTimeout(connectTimeout));
         this.connectTimeout = connectTimeout;
     }
 
@@ -306,6 +309,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setSocketTimeout(String socketTimeout) {
+        checked(c -> c.setSocketTimeout(socketTimeout));
         this.socketTimeout = socketTimeout;
     }
 
@@ -314,6 +318,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setRetryBudget(String retryBudget) {
+        checked(c -> c.setRetryBudget(retryBudget));
         this.retryBudget = retryBudget;
     }
 
@@ -354,6 +359,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setPartSize(String partSize) {
+        checked(c -> c.setPartSize(partSize));
         this.partSize = partSize;
     }
 
@@ -370,6 +376,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setMultipartThreshold(String multipartThreshold) {
+        checked(c -> c.setMultipartThreshold(multipartThreshold));
         this.multipartThreshold = multipartThreshold;
     }
 
@@ -378,6 +385,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setStreamMemoryLimit(String streamMemoryLimit) {
+        checked(c -> c.setStreamMemoryLimit(streamMemoryLimit));
         this.streamMemoryLimit = streamMemoryLimit;
     }
 
@@ -458,6 +466,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setProgressInterval(String progressInterval) {
+        checked(c -> c.setProgressInterval(progressInterval));
         this.progressInterval = progressInterval;
     }
 
@@ -490,6 +499,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     }
 
     public void setStaleAfter(String staleAfter) {
+        checked(c -> c.setStaleAfter(staleAfter));
         this.staleAfter = staleAfter;
     }
 
@@ -563,5 +573,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    /**
+     * The component's own reading of what was written, when Spring binds it: a bad value stops the
+     * application quoting it (camel-spring-boot's copy onto the component would retry the text as a
+     * bean reference and report that instead).
+     */
+    private static void checked(Consumer<OssMultipartConfiguration> setter) {
+        setter.accept(new OssMultipartConfiguration());
     }
 }

@@ -15,6 +15,18 @@ public abstract class BlobStore {
     /** Bytes hashed at once: enough for the CRC's four-lane path, few enough to still be in cache. */
     private static final int HASH_BATCH = 256 * 1024;
 
+    /**
+     * The store could not keep a body (the data directory is full, gone or unwritable): the server's
+     * fault, answered as OSS answers one, not the client's.
+     */
+    public static final class StorageFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public StorageFailure(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     /** What was received: the stored bytes and their digests. */
     public record Received(Blob blob, byte[] md5, long crc64) {}
 

@@ -6,13 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Keeps blobs as files in a directory, so objects larger than the heap can be stored. */
 public final class DirectoryBlobStore extends BlobStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryBlobStore.class);
 
     private final Path directory;
 
@@ -20,9 +25,38 @@ public final class DirectoryBlobStore extends BlobStore {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
+            removeEarlierBlobs();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
+    }
+
+    /**
+     * The index of objects and uploads lives in memory, so the blobs an earlier run left are reachable
+     * by nothing: they are removed at start instead of filling the disk run after run.
+     */
+    private void removeEarlierBlobs() throws IOException {
+        long removed = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> blobs = Files.newDirectoryStream(directory, "*.blob")) {
+            for (Path blob : blobs) {
+                bytes += Files.size(blob);
+                Files.deleteIfExists(blob);
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            LOG.info(
+                    "local OSS server: removed {} blobs ({} bytes) an earlier run left in {} (the index of objects"
+                            + " and uploads is kept in memory: a restarted server starts empty)",
+                    removed,
+                    bytes,
+                    directory);
+        }
+    }
+
+    private StorageFailure failure(IOException e) {
+        return new StorageFailure("cannot store the body in the data directory " + directory + ": " + e, e);
     }
 
     private record FileBlob(Path file, long size) implements Blob {
@@ -63,19 +97,32 @@ public final class DirectoryBlobStore extends BlobStore {
     @Override
     protected Sink newSink(long expectedLength) throws IOException {
         Path file = directory.resolve(UUID.randomUUID() + ".blob");
-        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw failure(e);
+        }
         return new Sink() {
             long written;
 
             @Override
             public void write(byte[] buf, int off, int len) throws IOException {
-                out.write(buf, off, len);
+                try {
+                    out.write(buf, off, len);
+                } catch (IOException e) {
+                    throw failure(e); // e.g. No space left on device
+                }
                 written += len;
             }
 
             @Override
             public Blob finish() throws IOException {
-                out.close();
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    throw failure(e);
+                }
                 return new FileBlob(file, written);
             }
 

@@ -69,6 +69,11 @@ public final class ObjectStore {
         return blobs;
     }
 
+    /** Whether an unknown bucket is created by its first request (else NoSuchBucket). */
+    public boolean isAutoCreateBuckets() {
+        return autoCreateBuckets;
+    }
+
     public void setAutoCreateBuckets(boolean autoCreate) {
         this.autoCreateBuckets = autoCreate;
     }

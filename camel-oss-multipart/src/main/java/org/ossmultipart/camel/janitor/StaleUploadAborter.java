@@ -49,6 +49,15 @@ public final class StaleUploadAborter {
             return;
         }
         try {
+            send(upload, pass);
+        } finally {
+            live.endAbort(upload.bucket(), upload.key(), upload.uploadId());
+        }
+    }
+
+    /** The abort request of a claimed upload, counted and said as it came out. */
+    private void send(StaleUpload upload, PassTally pass) {
+        try {
             if (client.abortIfPresent(upload.bucket(), upload.key(), upload.uploadId())) {
                 pass.add(Count.ABORTED);
                 LOG.info(
@@ -71,8 +80,6 @@ public final class StaleUploadAborter {
                     upload.bucket(),
                     upload.key(),
                     e instanceof OssException ? e.getMessage() : e.toString());
-        } finally {
-            live.endAbort(upload.bucket(), upload.key(), upload.uploadId());
         }
     }
 }

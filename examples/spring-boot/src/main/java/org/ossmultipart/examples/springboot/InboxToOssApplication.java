@@ -1,8 +1,10 @@
 package org.ossmultipart.examples.springboot;
 
+import java.nio.file.Path;
 import org.ossmultipart.testkit.LocalOssServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Files dropped into {@code example.inbox} are uploaded to OSS; the janitor aborts uploads that were
@@ -13,7 +15,14 @@ public class InboxToOssApplication {
 
     public static void main(String[] args) {
         startLocalServerUnlessConfigured();
-        SpringApplication.run(InboxToOssApplication.class, args);
+        ConfigurableApplicationContext app = SpringApplication.run(InboxToOssApplication.class, args);
+        // printed, not logged: under `mvn -q` only ERROR log lines show
+        Path inbox = Path.of(app.getEnvironment().getProperty("example.inbox", "target/inbox"))
+                .toAbsolutePath()
+                .normalize();
+        System.out.println("Drop files into " + inbox + " (relative paths are from the directory Maven runs in);"
+                + " each becomes an object of bucket " + app.getEnvironment().getProperty("example.bucket")
+                + ". Ctrl-C stops.");
     }
 
     /** Offline mode: a local server and its credentials, handed to the starter as properties. */
