@@ -189,6 +189,7 @@ final class RequestExecutor implements AutoCloseable {
         OssException previous = null;
         boolean retryable = call.idempotent() || lostAnswer != null;
         Instant firstSent = retryPolicy.now();
+        Instant firstFailure = null;
         for (int n = 0; ; n++) {
             Credentials signedWith = credentials.credentials();
             ClassicHttpRequest request = requests.build(call, signedWith, clock.now());
@@ -200,11 +201,13 @@ final class RequestExecutor implements AutoCloseable {
             } catch (IOException e) {
                 failure = OssException.io(operation, withSchemeHint(e));
             }
-            failure.recordAttempt(n + 1, signedWith, Duration.between(firstSent, retryPolicy.now()));
+            Instant failedAt = retryPolicy.now();
+            firstFailure = firstFailure == null ? failedAt : firstFailure;
+            failure.recordAttempt(n + 1, signedWith, Duration.between(firstSent, failedAt));
             if (n > 0 && lostAnswer != null && failure.isNoSuchUpload()) {
                 return lostAnswer.recover(failure);
             }
-            if (!retryable || !retryPolicy.retry(failure, n, previous, firstSent)) {
+            if (!retryable || !retryPolicy.retry(failure, n, previous, firstFailure)) {
                 throw failure;
             }
             previous = failure;

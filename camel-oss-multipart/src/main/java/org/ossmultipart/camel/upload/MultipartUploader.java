@@ -2,7 +2,6 @@ package org.ossmultipart.camel.upload;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.ossmultipart.camel.oss.MultipartClient;
@@ -68,7 +67,8 @@ public final class MultipartUploader {
 
     /**
      * Starts an upload: its {@link UploadPlan} is decided on the calling thread (reading at most the
-     * first part of a stream, and asking the server for the upload to resume), then an {@link
+     * first part of a stream; with resume, asking the server for the upload to resume and comparing its
+     * stored parts with the body -- a recovery path that reads them), then an {@link
      * UploadPlan.Empty} or {@link UploadPlan.Single} plan is sent from the calling thread -- handing
      * one small request to another thread costs more than the request -- and a {@link
      * UploadPlan.Multipart} plan runs on the executor. The future is complete on return for the
@@ -86,7 +86,7 @@ public final class MultipartUploader {
             }
             try {
                 executor.execute(() -> complete(result, () -> run.execute(plan)));
-            } catch (RejectedExecutionException e) {
+            } catch (RuntimeException | Error e) { // rejected (stopping), or no thread could be made
                 result.completeExceptionally(run.abandon(plan, e));
             }
         } catch (RuntimeException e) {

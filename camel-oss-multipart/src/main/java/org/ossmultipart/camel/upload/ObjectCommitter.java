@@ -48,7 +48,11 @@ final class ObjectCommitter {
                     e.getRequestId(),
                     false);
         } catch (OssException e) {
-            if ("FileAlreadyExists".equals(e.getErrorCode()) && e.getAttempts() > 1 && body.crc64() != null) {
+            // an empty object is any empty object: only a body with content can be recognised as our own
+            if ("FileAlreadyExists".equals(e.getErrorCode())
+                    && e.getAttempts() > 1
+                    && body.length() > 0
+                    && body.crc64() != null) {
                 ObjectMetadata head = storedAs(body.crc64(), body.length());
                 if (head != null) {
                     LOG.info(

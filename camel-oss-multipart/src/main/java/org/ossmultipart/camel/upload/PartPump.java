@@ -90,9 +90,8 @@ final class PartPump {
             for (int number = 1; part != null; number++) {
                 if (done.containsKey(number)) {
                     part.release(); // reused from the unfinished upload
-                } else if (!makeRoom()) {
-                    part.release(); // a part failed: read no further
-                    break;
+                } else if (!makeRoomFor(part)) {
+                    break; // a part failed: read no further
                 } else {
                     send(part);
                 }
@@ -137,6 +136,19 @@ final class PartPump {
         return failure == null;
     }
 
+    /** {@link #makeRoom}; {@code part} goes back when it will not be sent (a failure, a stop, an interrupt). */
+    private boolean makeRoomFor(PendingPart part) throws InterruptedException {
+        boolean room = false;
+        try {
+            room = makeRoom();
+            return room;
+        } finally {
+            if (!room) {
+                part.release();
+            }
+        }
+    }
+
     private void record(Object outcome) {
         if (outcome == WAKE_UP) {
             return;
@@ -166,11 +178,14 @@ final class PartPump {
         inFlight.incrementAndGet();
         try {
             executor.execute(() -> outcomes.add(upload(part)));
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException | Error e) { // rejected (stopping), or no thread could be made
             inFlight.decrementAndGet();
             part.release();
             String reason = stop.reason();
-            throw reason != null ? stopped(reason) : e; // the executor's words say nothing to a user
+            if (reason != null && e instanceof RejectedExecutionException) {
+                throw stopped(reason); // the executor's words say nothing to a user
+            }
+            throw e;
         }
     }
 

@@ -63,7 +63,11 @@ public sealed interface UploadPlan permits UploadPlan.Empty, UploadPlan.Single, 
             List<PartETag> reused =
                     stored == null ? List.of() : Resumption.reconcile(stored, request, randomAccess, partSize);
             return new Multipart(
-                    partSize, stored == null ? null : stored.uploadId(), reused, first, stored == null && randomAccess);
+                    partSize,
+                    stored == null ? null : stored.uploadId(),
+                    reused,
+                    first,
+                    stored == null && randomAccess && !request.resume);
         } catch (IOException | InterruptedException | RuntimeException e) {
             first.release();
             throw e;

@@ -100,7 +100,7 @@ final class UploadRun {
     }
 
     /** The plan will not be executed (the executor refused it): its part goes back, the upload ends. */
-    MultipartUploadException abandon(UploadPlan plan, RuntimeException why) {
+    MultipartUploadException abandon(UploadPlan plan, Throwable why) {
         if (plan instanceof UploadPlan.Multipart m) {
             m.first().release();
         } else if (plan instanceof UploadPlan.Single s) {
@@ -114,10 +114,10 @@ final class UploadRun {
 
     /** One PutObject of {@code body} (null: the empty body). */
     private UploadResult single(PendingPart body) throws IOException, InterruptedException {
-        RequestBody sent = body == null
-                ? RequestBody.empty().withDigests(request.contentMd5 ? Md5.digest(new byte[0], 0, 0) : null, 0L)
-                : body.load();
         try {
+            RequestBody sent = body == null
+                    ? RequestBody.empty().withDigests(request.contentMd5 ? Md5.digest(new byte[0], 0, 0) : null, 0L)
+                    : body.load();
             PutObjectResult r = committer.put(sent);
             events.singleStored(sent.length());
             long crc = r.crc64() != null ? r.crc64() : sent.crc64();

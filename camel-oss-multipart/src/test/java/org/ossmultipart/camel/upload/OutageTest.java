@@ -251,4 +251,21 @@ class OutageTest {
         }
         assertThat(OSS.server().requestLog().count(OssOperation.PUT_OBJECT)).isEqualTo(2);
     }
+
+    @Test
+    void aThrottledAnswerAskingMoreThanTheBudgetAllowsIsNotWaitedFor() {
+        VirtualTime time = new VirtualTime();
+        OSS.server().faults().inject(OssOperation.PUT_OBJECT, Fault.throttle(Duration.ofHours(1)), 1);
+        try (OssClient client = client(time)) {
+            Instant before = time.instant();
+            assertThatThrownBy(() -> new MultipartUploader(client, executor)
+                            .upload(UploadRequest.builder(BUCKET, "asks-an-hour", new ByteArrayPartSource(new byte[10]))
+                                    .build()))
+                    .hasMessageContaining("ServiceUnavailable");
+            assertThat(time.instant())
+                    .as("no wait of an hour (nor of the budget)")
+                    .isEqualTo(before);
+        }
+        assertThat(OSS.server().requestLog().count(OssOperation.PUT_OBJECT)).isEqualTo(1);
+    }
 }

@@ -152,4 +152,17 @@ class UploadPlanTest {
         assertThat(OSS.server().requestLog().count(OssOperation.UPLOAD_PART)).isEqualTo(2);
         assertThat(OSS.server().uploads(BUCKET)).isEmpty();
     }
+
+    @Test
+    void resumeWithNothingToResumeListsTheKeysUploadsOnce() throws Exception {
+        byte[] data = data(3 * PART);
+        UploadResult result = uploader.start(request("listed-once", new ByteArrayPartSource(data))
+                        .resume(true)
+                        .build())
+                .get(30, TimeUnit.SECONDS);
+        assertThat(result.partCount()).isEqualTo(3);
+        // the look-up for an upload to resume; no second look-up to warn about one left behind
+        assertThat(OSS.server().requestLog().count(OssOperation.LIST_MULTIPART_UPLOADS))
+                .isEqualTo(1);
+    }
 }

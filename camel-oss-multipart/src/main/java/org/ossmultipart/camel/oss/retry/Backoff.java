@@ -14,6 +14,11 @@ public final class Backoff {
         this.maxMillis = max.toMillis();
     }
 
+    /** The longest wait before a retry. */
+    public long maxDelayMillis() {
+        return maxMillis;
+    }
+
     public long delayMillis(int attempt) {
         long cap = Math.min(maxMillis, baseMillis << Math.min(attempt, 30));
         return cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);

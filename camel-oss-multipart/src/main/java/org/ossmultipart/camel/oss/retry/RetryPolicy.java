@@ -34,10 +34,14 @@ import org.slf4j.LoggerFactory;
 public final class RetryPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+    private static final long MAX_ASKED_MILLIS = Duration.ofDays(1).toMillis();
 
     private final int maxRetries;
     private final Duration retryBudget;
     private final Backoff backoff;
+    /** The longest backoff: also the longest wait a server may ask for when the budget is spent. */
+    private final Duration maxDelay;
+
     private final CredentialsProvider credentials;
     private final SigningClock signingClock;
     private final Clock clock;
@@ -62,6 +66,7 @@ public final class RetryPolicy {
         this.maxRetries = maxRetries;
         this.retryBudget = retryBudget;
         this.backoff = backoff;
+        this.maxDelay = Duration.ofMillis(backoff.maxDelayMillis());
         this.credentials = credentials;
         this.signingClock = signingClock;
         this.clock = clock;
@@ -77,10 +82,14 @@ public final class RetryPolicy {
     /**
      * Whether to send the request again after {@code failure} of attempt {@code attempt} (0 = the
      * first), knowing how the attempt before failed ({@code previous}, null for the first: damaged
-     * bytes twice in a row are not sent a third time) and when the request was first sent
-     * ({@code firstSent}: the outage budget counts from there); waits for the backoff before saying yes.
+     * bytes twice in a row are not sent a third time) and when the request first failed
+     * ({@code firstFailure}: the outage budget counts from there, not from a long upload of the body);
+     * waits for the backoff before saying yes.
      */
-    public boolean retry(OssException failure, int attempt, OssException previous, Instant firstSent) {
+    public boolean retry(OssException failure, int attempt, OssException previous, Instant firstFailure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false; // the caller is being stopped: no more attempts
+        }
         String code = failure.getErrorCode();
         boolean retry = failure.isRetryable();
         if (retry && previous != null && isIntegrityFailure(failure) && isIntegrityFailure(previous)) {
@@ -100,12 +109,12 @@ public final class RetryPolicy {
             return false;
         }
         Duration delay = delay(failure, attempt);
-        if (attempt >= maxRetries
-                && (!isOutage(failure)
-                        || Duration.between(firstSent, clock.instant())
-                                        .plus(delay)
-                                        .compareTo(retryBudget)
-                                > 0)) {
+        Duration budgetLeft = retryBudget.minus(Duration.between(firstFailure, clock.instant()));
+        Duration longestWait = budgetLeft.compareTo(maxDelay) > 0 ? budgetLeft : maxDelay;
+        if (delay.compareTo(longestWait) > 0) {
+            return false; // the server asks for a longer wait than this request may spend
+        }
+        if (attempt >= maxRetries && (!isOutage(failure) || delay.compareTo(budgetLeft) > 0)) {
             return false;
         }
         LOG.debug("{}: attempt {} failed ({}), retrying in {} ms", failure.getOperation(), attempt + 1, code, delay);
@@ -137,13 +146,15 @@ public final class RetryPolicy {
      */
     static Duration serverAskedDelay(OssException failure) {
         try {
+            // at most a day: a longer wait is refused like any wait beyond the budget, without overflow
             String qos = failure.getDetails().get("x-oss-qos-delay-time");
             if (qos != null) {
-                return Duration.ofMillis(Math.max(0, Long.parseLong(qos.trim())));
+                return Duration.ofMillis(Math.min(MAX_ASKED_MILLIS, Math.max(0, Long.parseLong(qos.trim()))));
             }
             String retryAfter = failure.getDetails().get("Retry-After");
             if (retryAfter != null) {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim())));
+                long seconds = Math.min(MAX_ASKED_MILLIS / 1000, Math.max(0, Long.parseLong(retryAfter.trim())));
+                return Duration.ofSeconds(seconds);
             }
         } catch (NumberFormatException e) {
             // an HTTP date, or nothing readable: the backoff alone
