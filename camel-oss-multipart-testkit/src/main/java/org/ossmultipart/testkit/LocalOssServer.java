@@ -251,6 +251,11 @@ public final class LocalOssServer implements AutoCloseable {
         return this;
     }
 
+    /** The key this server accepts under {@code accessKeyId}, or null (the local STS checks signatures with it). */
+    ServerCredentials.Key credentialsOf(String accessKeyId) {
+        return credentials.find(accessKeyId);
+    }
+
     public LocalOssServer removeCredentials(String accessKeyId) {
         credentials.remove(accessKeyId);
         return this;

@@ -27,6 +27,7 @@ public final class LocalOssServerExtension
 
     private final Consumer<LocalOssServer.Builder> customizer;
     private LocalOssServer server;
+    private LocalStsServer sts;
 
     public LocalOssServerExtension() {
         this(b -> {});
@@ -45,6 +46,18 @@ public final class LocalOssServerExtension
         return server;
     }
 
+    /**
+     * A local STS for this server, started at the first call and stopped with the server: give it roles
+     * ({@link LocalStsServer#allowRole}) and an OIDC token, and point the component's {@code stsEndpoint}
+     * (or {@code ALIBABA_CLOUD_STS_ENDPOINT}) at {@link LocalStsServer#endpoint()}.
+     */
+    public synchronized LocalStsServer sts() {
+        if (sts == null) {
+            sts = new LocalStsServer(server()).start();
+        }
+        return sts;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         if (server == null) {
@@ -56,6 +69,12 @@ public final class LocalOssServerExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
+        synchronized (this) {
+            if (sts != null) {
+                sts.close();
+                sts = null;
+            }
+        }
         if (server != null) {
             server.stop();
             server = null;

@@ -1,6 +1,8 @@
 package org.ossmultipart.testkit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * options: [--port 9000] [--host 127.0.0.1] [--region cn-hangzhou]
  *      [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]...
+ *      [--sts-role ARN]... [--oidc-provider ARN --oidc-token-file PATH]   (a local STS: AssumeRole of
+ *                                          these roles, and RRSA with the token the file holds)
  *      [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]   (a shaped link: latency per request,
  *                                                              upload MiB/s per connection and in total)
  * </pre>
@@ -30,6 +34,9 @@ public final class LocalOssServerMain {
         long rttMillis = 0;
         double connectionMibS = 0;
         double totalMibS = 0;
+        List<String> stsRoles = new ArrayList<>();
+        String oidcProvider = null;
+        Path oidcTokenFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -55,6 +62,9 @@ public final class LocalOssServerMain {
                 case "--rtt-ms" -> rttMillis = (long) parseNumber(arg, value);
                 case "--connection-mib-s" -> connectionMibS = parseNumber(arg, value);
                 case "--total-mib-s" -> totalMibS = parseNumber(arg, value);
+                case "--sts-role" -> stsRoles.add(value);
+                case "--oidc-provider" -> oidcProvider = value;
+                case "--oidc-token-file" -> oidcTokenFile = Path.of(value);
                 default -> fail("unknown option " + arg);
             }
         }
@@ -71,6 +81,28 @@ public final class LocalOssServerMain {
                 + (accessKeyId != null ? "" : ", secret " + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)
                 + ", link " + server.linkShape() + (server.isDiscardingContent() ? ", discard storage" : "")
                 + ". Ctrl-C stops it.");
+        if ((oidcProvider == null) != (oidcTokenFile == null)) {
+            fail("give both --oidc-provider and --oidc-token-file, or neither");
+        }
+        if (!stsRoles.isEmpty()) {
+            LocalStsServer sts = new LocalStsServer(server);
+            stsRoles.forEach(sts::allowRole);
+            if (oidcProvider != null) {
+                sts.acceptOidcTokenFile(oidcProvider, oidcTokenFile);
+            }
+            sts.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(sts::close, "local-sts-stop"));
+            System.out.println(
+                    "Local STS: endpoint " + sts.endpoint() + " (set stsEndpoint or ALIBABA_CLOUD_STS_ENDPOINT"
+                            + " to it), roles " + stsRoles
+                            + (oidcProvider == null
+                                    ? ""
+                                    : "; RRSA offline: ALIBABA_CLOUD_ROLE_ARN=" + stsRoles.get(0)
+                                            + " ALIBABA_CLOUD_OIDC_PROVIDER_ARN=" + oidcProvider
+                                            + " ALIBABA_CLOUD_OIDC_TOKEN_FILE=" + oidcTokenFile));
+        } else if (oidcProvider != null) {
+            fail("--oidc-provider needs an --sts-role to assume");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -107,6 +139,7 @@ public final class LocalOssServerMain {
     private static void usage() {
         System.out.println("usage: LocalOssServerMain [--port 9000] [--host 127.0.0.1] [--region cn-hangzhou]"
                 + " [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]..."
+                + " [--sts-role ARN]... [--oidc-provider ARN --oidc-token-file PATH]"
                 + " [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]");
     }
 

@@ -53,9 +53,15 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "contentMd5": getOrCreateConfiguration(target).setContentMd5(property(camelContext, boolean.class, value)); return true;
         case "contenttype":
         case "contentType": getOrCreateConfiguration(target).setContentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "credentialsprofile":
+        case "credentialsProfile": getOrCreateConfiguration(target).setCredentialsProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialsprovider":
         case "credentialsProvider": getOrCreateConfiguration(target).setCredentialsProvider(property(camelContext, org.ossmultipart.camel.oss.auth.CredentialsProvider.class, value)); return true;
+        case "defaultcredentialschain":
+        case "defaultCredentialsChain": getOrCreateConfiguration(target).setDefaultCredentialsChain(property(camelContext, boolean.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalid":
+        case "externalId": getOrCreateConfiguration(target).setExternalId(property(camelContext, java.lang.String.class, value)); return true;
         case "forbidoverwrite":
         case "forbidOverwrite": getOrCreateConfiguration(target).setForbidOverwrite(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -94,6 +100,12 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "resume": getOrCreateConfiguration(target).setResume(property(camelContext, boolean.class, value)); return true;
         case "retrybudget":
         case "retryBudget": getOrCreateConfiguration(target).setRetryBudget(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolearn":
+        case "roleArn": getOrCreateConfiguration(target).setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionduration":
+        case "roleSessionDuration": getOrCreateConfiguration(target).setRoleSessionDuration(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionname":
+        case "roleSessionName": getOrCreateConfiguration(target).setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "securitytoken":
         case "securityToken": getOrCreateConfiguration(target).setSecurityToken(property(camelContext, java.lang.String.class, value)); return true;
         case "serversideencryption":
@@ -112,6 +124,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "storageClass": getOrCreateConfiguration(target).setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
         case "streammemorylimit":
         case "streamMemoryLimit": getOrCreateConfiguration(target).setStreamMemoryLimit(property(camelContext, java.lang.String.class, value)); return true;
+        case "stsendpoint":
+        case "stsEndpoint": getOrCreateConfiguration(target).setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -147,9 +161,15 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "contentMd5": return boolean.class;
         case "contenttype":
         case "contentType": return java.lang.String.class;
+        case "credentialsprofile":
+        case "credentialsProfile": return java.lang.String.class;
         case "credentialsprovider":
         case "credentialsProvider": return org.ossmultipart.camel.oss.auth.CredentialsProvider.class;
+        case "defaultcredentialschain":
+        case "defaultCredentialsChain": return boolean.class;
         case "endpoint": return java.lang.String.class;
+        case "externalid":
+        case "externalId": return java.lang.String.class;
         case "forbidoverwrite":
         case "forbidOverwrite": return boolean.class;
         case "healthcheckconsumerenabled":
@@ -188,6 +208,12 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "resume": return boolean.class;
         case "retrybudget":
         case "retryBudget": return java.lang.String.class;
+        case "rolearn":
+        case "roleArn": return java.lang.String.class;
+        case "rolesessionduration":
+        case "roleSessionDuration": return java.lang.String.class;
+        case "rolesessionname":
+        case "roleSessionName": return java.lang.String.class;
         case "securitytoken":
         case "securityToken": return java.lang.String.class;
         case "serversideencryption":
@@ -206,6 +232,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "storageClass": return java.lang.String.class;
         case "streammemorylimit":
         case "streamMemoryLimit": return java.lang.String.class;
+        case "stsendpoint":
+        case "stsEndpoint": return java.lang.String.class;
         default: return null;
         }
     }
@@ -237,9 +265,15 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "contentMd5": return getOrCreateConfiguration(target).isContentMd5();
         case "contenttype":
         case "contentType": return getOrCreateConfiguration(target).getContentType();
+        case "credentialsprofile":
+        case "credentialsProfile": return getOrCreateConfiguration(target).getCredentialsProfile();
         case "credentialsprovider":
         case "credentialsProvider": return getOrCreateConfiguration(target).getCredentialsProvider();
+        case "defaultcredentialschain":
+        case "defaultCredentialsChain": return getOrCreateConfiguration(target).isDefaultCredentialsChain();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
+        case "externalid":
+        case "externalId": return getOrCreateConfiguration(target).getExternalId();
         case "forbidoverwrite":
         case "forbidOverwrite": return getOrCreateConfiguration(target).isForbidOverwrite();
         case "healthcheckconsumerenabled":
@@ -278,6 +312,12 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "resume": return getOrCreateConfiguration(target).isResume();
         case "retrybudget":
         case "retryBudget": return getOrCreateConfiguration(target).getRetryBudget();
+        case "rolearn":
+        case "roleArn": return getOrCreateConfiguration(target).getRoleArn();
+        case "rolesessionduration":
+        case "roleSessionDuration": return getOrCreateConfiguration(target).getRoleSessionDuration();
+        case "rolesessionname":
+        case "roleSessionName": return getOrCreateConfiguration(target).getRoleSessionName();
         case "securitytoken":
         case "securityToken": return getOrCreateConfiguration(target).getSecurityToken();
         case "serversideencryption":
@@ -296,6 +336,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "storageClass": return getOrCreateConfiguration(target).getStorageClass();
         case "streammemorylimit":
         case "streamMemoryLimit": return getOrCreateConfiguration(target).getStreamMemoryLimit();
+        case "stsendpoint":
+        case "stsEndpoint": return getOrCreateConfiguration(target).getStsEndpoint();
         default: return null;
         }
     }

@@ -49,14 +49,20 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "contentMd5": target.getConfiguration().setContentMd5(property(camelContext, boolean.class, value)); return true;
         case "contenttype":
         case "contentType": target.getConfiguration().setContentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "credentialsprofile":
+        case "credentialsProfile": target.getConfiguration().setCredentialsProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialsprovider":
         case "credentialsProvider": target.getConfiguration().setCredentialsProvider(property(camelContext, org.ossmultipart.camel.oss.auth.CredentialsProvider.class, value)); return true;
+        case "defaultcredentialschain":
+        case "defaultCredentialsChain": target.getConfiguration().setDefaultCredentialsChain(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "externalid":
+        case "externalId": target.getConfiguration().setExternalId(property(camelContext, java.lang.String.class, value)); return true;
         case "forbidoverwrite":
         case "forbidOverwrite": target.getConfiguration().setForbidOverwrite(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -100,6 +106,12 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "resume": target.getConfiguration().setResume(property(camelContext, boolean.class, value)); return true;
         case "retrybudget":
         case "retryBudget": target.getConfiguration().setRetryBudget(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolearn":
+        case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionduration":
+        case "roleSessionDuration": target.getConfiguration().setRoleSessionDuration(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionname":
+        case "roleSessionName": target.getConfiguration().setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -129,6 +141,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "storageClass": target.getConfiguration().setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
         case "streammemorylimit":
         case "streamMemoryLimit": target.getConfiguration().setStreamMemoryLimit(property(camelContext, java.lang.String.class, value)); return true;
+        case "stsendpoint":
+        case "stsEndpoint": target.getConfiguration().setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
@@ -171,14 +185,20 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "contentMd5": return boolean.class;
         case "contenttype":
         case "contentType": return java.lang.String.class;
+        case "credentialsprofile":
+        case "credentialsProfile": return java.lang.String.class;
         case "credentialsprovider":
         case "credentialsProvider": return org.ossmultipart.camel.oss.auth.CredentialsProvider.class;
+        case "defaultcredentialschain":
+        case "defaultCredentialsChain": return boolean.class;
         case "delay": return long.class;
         case "endpoint": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "externalid":
+        case "externalId": return java.lang.String.class;
         case "forbidoverwrite":
         case "forbidOverwrite": return boolean.class;
         case "greedy": return boolean.class;
@@ -222,6 +242,12 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "resume": return boolean.class;
         case "retrybudget":
         case "retryBudget": return java.lang.String.class;
+        case "rolearn":
+        case "roleArn": return java.lang.String.class;
+        case "rolesessionduration":
+        case "roleSessionDuration": return java.lang.String.class;
+        case "rolesessionname":
+        case "roleSessionName": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -251,6 +277,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "storageClass": return java.lang.String.class;
         case "streammemorylimit":
         case "streamMemoryLimit": return java.lang.String.class;
+        case "stsendpoint":
+        case "stsEndpoint": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
@@ -289,14 +317,20 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "contentMd5": return target.getConfiguration().isContentMd5();
         case "contenttype":
         case "contentType": return target.getConfiguration().getContentType();
+        case "credentialsprofile":
+        case "credentialsProfile": return target.getConfiguration().getCredentialsProfile();
         case "credentialsprovider":
         case "credentialsProvider": return target.getConfiguration().getCredentialsProvider();
+        case "defaultcredentialschain":
+        case "defaultCredentialsChain": return target.getConfiguration().isDefaultCredentialsChain();
         case "delay": return target.getDelay();
         case "endpoint": return target.getConfiguration().getEndpoint();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "externalid":
+        case "externalId": return target.getConfiguration().getExternalId();
         case "forbidoverwrite":
         case "forbidOverwrite": return target.getConfiguration().isForbidOverwrite();
         case "greedy": return target.isGreedy();
@@ -340,6 +374,12 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "resume": return target.getConfiguration().isResume();
         case "retrybudget":
         case "retryBudget": return target.getConfiguration().getRetryBudget();
+        case "rolearn":
+        case "roleArn": return target.getConfiguration().getRoleArn();
+        case "rolesessionduration":
+        case "roleSessionDuration": return target.getConfiguration().getRoleSessionDuration();
+        case "rolesessionname":
+        case "roleSessionName": return target.getConfiguration().getRoleSessionName();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -369,6 +409,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "storageClass": return target.getConfiguration().getStorageClass();
         case "streammemorylimit":
         case "streamMemoryLimit": return target.getConfiguration().getStreamMemoryLimit();
+        case "stsendpoint":
+        case "stsEndpoint": return target.getConfiguration().getStsEndpoint();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":

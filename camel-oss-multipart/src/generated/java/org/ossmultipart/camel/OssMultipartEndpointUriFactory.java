@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(68);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("acceptBlankEtag");
@@ -39,11 +39,14 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("connectTimeout");
         props.add("contentMd5");
         props.add("contentType");
+        props.add("credentialsProfile");
         props.add("credentialsProvider");
+        props.add("defaultCredentialsChain");
         props.add("delay");
         props.add("endpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("externalId");
         props.add("forbidOverwrite");
         props.add("greedy");
         props.add("inProgressRepository");
@@ -68,6 +71,9 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("repeatCount");
         props.add("resume");
         props.add("retryBudget");
+        props.add("roleArn");
+        props.add("roleSessionDuration");
+        props.add("roleSessionName");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -83,12 +89,14 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("startScheduler");
         props.add("storageClass");
         props.add("streamMemoryLimit");
+        props.add("stsEndpoint");
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessKeyId");
         secretProps.add("accessKeySecret");
+        secretProps.add("externalId");
         secretProps.add("securityToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -22,4 +22,7 @@ interface EndpointMeters extends UploadObserver, RetryObserver {
     default void watchBuffers(UploadBoard board) {}
 
     default void recordPass(JanitorPass pass) {}
+
+    /** A refresh of temporary credentials (RRSA, roleArn) ended: {@code failure} null when it worked. */
+    default void credentialsRefreshed(RuntimeException failure) {}
 }

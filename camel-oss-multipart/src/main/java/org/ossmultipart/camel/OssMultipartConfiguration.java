@@ -44,6 +44,27 @@ public class OssMultipartConfiguration implements Cloneable {
     private CredentialsProvider credentialsProvider;
 
     @UriParam(label = "security")
+    private String roleArn;
+
+    @UriParam(label = "security", defaultValue = "camel-oss-multipart")
+    private String roleSessionName = "camel-oss-multipart";
+
+    @UriParam(label = "security", defaultValue = "1h", javaType = "java.lang.String")
+    private Duration roleSessionDuration = Duration.ofHours(1);
+
+    @UriParam(label = "security", secret = true)
+    private String externalId;
+
+    @UriParam(label = "security")
+    private String stsEndpoint;
+
+    @UriParam(label = "security", defaultValue = "true")
+    private boolean defaultCredentialsChain = true;
+
+    @UriParam(label = "security")
+    private String credentialsProfile;
+
+    @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "common", defaultValue = "V4", enums = "V1,V4")
@@ -199,6 +220,91 @@ public class OssMultipartConfiguration implements Cloneable {
     /** The STS security token of temporary credentials; defaults to the OSS_SESSION_TOKEN environment variable. */
     public void setSecurityToken(String securityToken) {
         this.securityToken = securityToken;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    /**
+     * Assume this RAM role (STS AssumeRole) with the credentials found otherwise -- options, environment,
+     * RRSA -- and use its temporary credentials, refreshed before they expire: cross-account uploads.
+     */
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public String getRoleSessionName() {
+        return roleSessionName;
+    }
+
+    /** The session name for roleArn, and for RRSA when ALIBABA_CLOUD_ROLE_SESSION_NAME is not set (2-64 of A-Za-z0-9.@_-). */
+    public void setRoleSessionName(String roleSessionName) {
+        if (roleSessionName == null || !roleSessionName.matches("[A-Za-z0-9.@_-]{2,64}")) {
+            throw new IllegalArgumentException(
+                    "roleSessionName must be 2 to 64 letters, digits or . @ _ -, was '" + roleSessionName + "'");
+        }
+        this.roleSessionName = roleSessionName;
+    }
+
+    public Duration getRoleSessionDuration() {
+        return roleSessionDuration;
+    }
+
+    /** How long the temporary credentials of roleArn and RRSA last: 15m to 12h (default 1h); they are refreshed before. */
+    public void setRoleSessionDuration(String roleSessionDuration) {
+        Duration d = Durations.parse("roleSessionDuration", roleSessionDuration);
+        if (d.compareTo(Duration.ofMinutes(15)) < 0 || d.compareTo(Duration.ofHours(12)) > 0) {
+            throw new IllegalArgumentException(
+                    "roleSessionDuration must be between 15m and 12h, was '" + roleSessionDuration + "'");
+        }
+        this.roleSessionDuration = d;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    /** The external id the role of roleArn requires, if it requires one. */
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getStsEndpoint() {
+        return stsEndpoint;
+    }
+
+    /**
+     * The STS URL for roleArn and RRSA. Default: ALIBABA_CLOUD_STS_ENDPOINT (the RRSA webhook sets it), else
+     * sts[-vpc].ALIBABA_CLOUD_STS_REGION.aliyuncs.com, else sts.region.aliyuncs.com, else sts.aliyuncs.com.
+     */
+    public void setStsEndpoint(String stsEndpoint) {
+        this.stsEndpoint = stsEndpoint;
+    }
+
+    public String getCredentialsProfile() {
+        return credentialsProfile;
+    }
+
+    /**
+     * The profile of ~/.aliyun/config.json (else its current one) and the section of
+     * ~/.alibabacloud/credentials.ini (else default) the default chain reads; wins over ALIBABA_CLOUD_PROFILE.
+     */
+    public void setCredentialsProfile(String credentialsProfile) {
+        this.credentialsProfile = credentialsProfile;
+    }
+
+    public boolean isDefaultCredentialsChain() {
+        return defaultCredentialsChain;
+    }
+
+    /**
+     * Without explicit credentials, find them as the Alibaba Cloud SDKs do: OSS_ACCESS_KEY_ID/_SECRET, then
+     * ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, then RRSA (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN,
+     * ALIBABA_CLOUD_OIDC_TOKEN_FILE). false: credentials must be given explicitly.
+     */
+    public void setDefaultCredentialsChain(boolean defaultCredentialsChain) {
+        this.defaultCredentialsChain = defaultCredentialsChain;
     }
 
     public CredentialsProvider getCredentialsProvider() {

@@ -48,6 +48,9 @@ public class OssMultipartDevConsole extends AbstractDevConsole {
         StringBuilder sb = new StringBuilder();
         for (OssMultipartEndpoint endpoint : endpoints()) {
             sb.append(String.format("Endpoint: %s (%s)%n", endpoint.getEndpointBaseUri(), endpoint.role()));
+            if (endpoint.getCredentialsSource() != null) {
+                sb.append(String.format("  Credentials: %s%n", endpoint.credentialsLine()));
+            }
             MultipartUploader uploader = endpoint.getUploader();
             List<UploadSnapshot> running =
                     uploader == null ? List.of() : uploader.board().running();
@@ -92,6 +95,12 @@ public class OssMultipartDevConsole extends AbstractDevConsole {
             e.put("endpoint", endpoint.getEndpointBaseUri());
             e.put("bucket", endpoint.getBucketName());
             e.put("role", endpoint.role());
+            e.put("credentials", endpoint.getCredentialsSource());
+            e.put(
+                    "credentialsExpire",
+                    endpoint.getCredentialsExpiration() == null
+                            ? null
+                            : endpoint.getCredentialsExpiration().toString());
             MultipartUploader uploader = endpoint.getUploader();
             e.put(
                     "inFlight",

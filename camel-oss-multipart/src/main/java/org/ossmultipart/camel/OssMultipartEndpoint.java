@@ -1,5 +1,8 @@
 package org.ossmultipart.camel;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +22,10 @@ import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssClientConfig;
 import org.ossmultipart.camel.oss.OssNames;
 import org.ossmultipart.camel.oss.auth.Credentials;
+import org.ossmultipart.camel.oss.auth.CredentialsChain;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
-import org.ossmultipart.camel.oss.auth.EnvironmentCredentialsProvider;
+import org.ossmultipart.camel.oss.auth.RefreshingCredentialsProvider;
+import org.ossmultipart.camel.oss.auth.StsClient;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
 import org.ossmultipart.camel.units.ByteSize;
 import org.ossmultipart.camel.units.WholeNumbers;
@@ -68,6 +73,12 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     private ExecutorService executor;
     private MultipartUploader uploader;
     private volatile JanitorPass lastJanitorPass;
+    /** The STS client of roleArn or RRSA credentials, closed with the endpoint; null for long-term keys. */
+    private StsClient sts;
+    /** Where the credentials come from, for consoles (never a value). */
+    private volatile String credentialsSource;
+
+    private volatile CredentialsProvider credentials;
     /** What the endpoint serves, for consoles: a producer, a janitor, or both. */
     private volatile boolean producing;
 
@@ -204,6 +215,10 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
             client.close();
         }
         client = null;
+        if (sts != null) {
+            sts.close();
+            sts = null;
+        }
         super.doStop();
     }
 
@@ -230,31 +245,73 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
     }
 
     private CredentialsProvider credentialsProvider() {
+        CredentialsChain.Settings settings = new CredentialsChain.Settings(
+                configuration.getRoleArn(),
+                configuration.getRoleSessionName(),
+                configuration.getRoleSessionDuration(),
+                configuration.getExternalId(),
+                configuration.getStsEndpoint(),
+                configuration.getRegion(),
+                configuration.getCredentialsProfile(),
+                Path.of(System.getProperty("user.home", ".")));
+        CredentialsChain.Found found =
+                CredentialsChain.withRole(baseCredentials(settings), settings, System::getenv, Clock.systemUTC());
+        sts = found.sts();
+        credentialsSource = found.source();
+        credentials = found.provider();
+        if (found.provider() instanceof RefreshingCredentialsProvider refreshing) {
+            refreshing.observe((source, failure) -> meters.credentialsRefreshed(failure));
+        }
+        LOG.info("oss-multipart:{} credentials: {}", bucketName, found.source()); // where from, never a value
+        return found.provider();
+    }
+
+    /** The credentials given explicitly, else what the default chain finds. */
+    private CredentialsChain.Found baseCredentials(CredentialsChain.Settings settings) {
         if (configuration.getCredentialsProvider() != null) {
-            return configuration.getCredentialsProvider();
+            return new CredentialsChain.Found(
+                    configuration.getCredentialsProvider(), "the credentialsProvider bean", null);
         }
         boolean hasId = notBlank(configuration.getAccessKeyId());
         boolean hasSecret = notBlank(configuration.getAccessKeySecret());
         if (hasId && hasSecret) {
-            return CredentialsProvider.of(new Credentials(
-                    configuration.getAccessKeyId(),
-                    configuration.getAccessKeySecret(),
-                    configuration.getSecurityToken()));
+            return new CredentialsChain.Found(
+                    CredentialsProvider.of(new Credentials(
+                            configuration.getAccessKeyId(),
+                            configuration.getAccessKeySecret(),
+                            configuration.getSecurityToken())),
+                    "the accessKeyId and accessKeySecret options",
+                    null);
         }
         if (hasId || hasSecret) {
             throw new IllegalArgumentException("accessKeyId and accessKeySecret must be set together (only "
                     + (hasId ? "accessKeyId" : "accessKeySecret") + " is set)");
         }
-        EnvironmentCredentialsProvider env = new EnvironmentCredentialsProvider();
-        String missing = env.unavailableReason();
-        if (missing != null) {
-            throw new IllegalArgumentException(missing);
+        if (!configuration.isDefaultCredentialsChain()) {
+            throw new IllegalArgumentException("No OSS credentials: defaultCredentialsChain=false, so set the"
+                    + " accessKeyId and accessKeySecret options or a credentialsProvider");
         }
-        return env;
+        return CredentialsChain.find(settings, System::getenv, Clock.systemUTC());
     }
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
+    }
+
+    /** Where this endpoint's credentials come from (never a value); null before it started. */
+    String getCredentialsSource() {
+        return credentialsSource;
+    }
+
+    /** When the temporary credentials in hand expire; null for long-term keys or before the first. */
+    Instant getCredentialsExpiration() {
+        return credentials instanceof RefreshingCredentialsProvider r ? r.expiration() : null;
+    }
+
+    /** The source, and the expiry of temporary credentials, as a console line. */
+    String credentialsLine() {
+        Instant expires = getCredentialsExpiration();
+        return credentialsSource + (expires == null ? "" : ", expire at " + expires);
     }
 
     public OssClient getClient() {

@@ -112,6 +112,18 @@ final class OssMultipartMeters implements EndpointMeters {
                 .record(elapsed);
     }
 
+    // ---- credentials --------------------------------------------------------------------------------
+
+    @Override
+    public void credentialsRefreshed(RuntimeException failure) {
+        Counter.builder("oss.multipart.credentials.refreshes")
+                .description("Refreshes of temporary credentials (RRSA, roleArn), by outcome")
+                .tag("bucket", bucket)
+                .tag("outcome", failure == null ? "ok" : "failed")
+                .register(registry)
+                .increment();
+    }
+
     // ---- retries -----------------------------------------------------------------------------------
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.ossmultipart.camel.oss.OssException;
+import org.ossmultipart.camel.oss.auth.StsException;
 
 /**
  * Readiness of an oss-multipart producer, judged from its own recent exchanges, never from a request
@@ -29,6 +30,9 @@ final class OssMultipartProducerHealthCheck implements HealthCheck {
     private final String bucket;
     private volatile boolean enabled = true;
     private volatile OssException authFailure;
+    /** Expired temporary credentials that could not be refreshed (STS refused or unreachable). */
+    private volatile StsException credentialsFailure;
+
     private volatile Instant failingSince;
 
     OssMultipartProducerHealthCheck(String bucket) {
@@ -40,10 +44,18 @@ final class OssMultipartProducerHealthCheck implements HealthCheck {
     void record(Throwable failure) {
         if (failure == null) {
             authFailure = null;
+            credentialsFailure = null;
             failingSince = null;
             return;
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StsException sts) {
+                if (authFailure == null && credentialsFailure == null) {
+                    failingSince = Instant.now();
+                }
+                credentialsFailure = sts;
+                return;
+            }
             if (t instanceof OssException oss && AUTH_CODES.contains(oss.getErrorCode())) {
                 if (authFailure == null) {
                     failingSince = Instant.now();
@@ -82,6 +94,15 @@ final class OssMultipartProducerHealthCheck implements HealthCheck {
     @Override
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).detail("bucket", bucket);
+        StsException expired = credentialsFailure;
+        if (expired != null) {
+            return builder.down()
+                    .message("uploads to oss://" + bucket + " fail: the credentials expired and cannot be refreshed ("
+                            + expired.getMessage() + "); UP again after an exchange succeeds")
+                    .detail("error.code", String.valueOf(expired.getErrorCode()))
+                    .detail("failing.since", String.valueOf(failingSince))
+                    .build();
+        }
         OssException failure = authFailure;
         if (failure == null) {
             return builder.up().build();

@@ -17,7 +17,7 @@ import org.apache.camel.ExtendedCamelContext;
 final class SensitiveOptions {
 
     /** The names Camel compares, as it normalises them: lower case, without dashes. */
-    static final Set<String> KEYWORDS = Set.of("accesskeysecret", "securitytoken");
+    static final Set<String> KEYWORDS = Set.of("accesskeysecret", "securitytoken", "externalid");
 
     private SensitiveOptions() {}
 

@@ -76,6 +76,7 @@ class DevConsoleTest extends OssMultipartTestSupport {
             String text = (String) console.call(DevConsole.MediaType.TEXT, Map.of());
             System.out.println("CONSOLE TEXT\n" + text); // the docs quote this output
             assertThat(text)
+                    .contains("Credentials: the accessKeyId and accessKeySecret options") // where from, never a value
                     .contains("In flight: 1")
                     .contains("oss://console/watched.bin upload ")
                     .contains("200.0 KiB of 400.0 KiB, 2 parts done, 2 in flight");

@@ -174,4 +174,36 @@ class OptionTextTest extends OssMultipartTestSupport {
                         .unavailableReason())
                 .isNull();
     }
+
+    @Test
+    void withoutTheDefaultChainAnEndpointWithoutKeysSaysWhatToSet() {
+        OssMultipartConfiguration c = context.getComponent("oss-multipart", OssMultipartComponent.class)
+                .getConfiguration();
+        String id = c.getAccessKeyId();
+        String secret = c.getAccessKeySecret();
+        c.setAccessKeyId(null);
+        c.setAccessKeySecret(null);
+        try {
+            Throwable failure = null;
+            try {
+                context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:no-chain").to("oss-multipart:option-text?defaultCredentialsChain=false");
+                    }
+                });
+                template.request("direct:no-chain", x -> x.getMessage().setBody("x"));
+            } catch (Exception e) {
+                failure = e;
+            }
+            assertThat(failure).isNotNull();
+            assertThat(messages(failure))
+                    .anySatisfy(m -> assertThat(m)
+                            .contains("No OSS credentials: defaultCredentialsChain=false, so set the accessKeyId and"
+                                    + " accessKeySecret options or a credentialsProvider"));
+        } finally {
+            c.setAccessKeyId(id);
+            c.setAccessKeySecret(secret);
+        }
+    }
 }

@@ -107,7 +107,7 @@ class SecretsTest extends CamelTestSupport {
     void theCatalogMarksSecretsAndHoldsNone() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/org/ossmultipart/camel/oss-multipart.json")) {
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String option : new String[] {"accessKeyId", "accessKeySecret", "securityToken"}) {
+            for (String option : new String[] {"accessKeyId", "accessKeySecret", "securityToken", "externalId"}) {
                 assertThat(json).containsPattern("\"" + option + "\": \\{[^}]*\"secret\": true");
             }
             assertThat(json).doesNotContain(SECRET).doesNotContain(TOKEN);

@@ -38,6 +38,40 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String securityToken;
     /**
+     * Assume this RAM role (STS AssumeRole) with the credentials found otherwise -- options, environment, RRSA -- and
+     * use its temporary credentials, refreshed before they expire: cross-account uploads.
+     */
+    private String roleArn;
+    /**
+     * The session name for roleArn, and for RRSA when ALIBABA_CLOUD_ROLE_SESSION_NAME is not set (2-64 of
+     * A-Za-z0-9.@_-).
+     */
+    private String roleSessionName = "camel-oss-multipart";
+    /**
+     * How long the temporary credentials of roleArn and RRSA last: 15m to 12h (default 1h); they are refreshed before.
+     */
+    private String roleSessionDuration = "1h";
+    /**
+     * The external id the role of roleArn requires, if it requires one.
+     */
+    private String externalId;
+    /**
+     * The STS URL for roleArn and RRSA. Default: ALIBABA_CLOUD_STS_ENDPOINT (the RRSA webhook sets it), else
+     * sts[-vpc].ALIBABA_CLOUD_STS_REGION.aliyuncs.com, else sts.region.aliyuncs.com, else sts.aliyuncs.com.
+     */
+    private String stsEndpoint;
+    /**
+     * Without explicit credentials, find them as the Alibaba Cloud SDKs do: OSS_ACCESS_KEY_ID/_SECRET, then
+     * ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, then RRSA (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN,
+     * ALIBABA_CLOUD_OIDC_TOKEN_FILE). false: credentials must be given explicitly.
+     */
+    private Boolean defaultCredentialsChain = true;
+    /**
+     * The profile of ~/.aliyun/config.json (else its current one) and the section of ~/.alibabacloud/credentials.ini
+     * (else default) the default chain reads; wins over ALIBABA_CLOUD_PROFILE.
+     */
+    private String credentialsProfile;
+    /**
      * A credentials provider bean asked before every request (e.g. one refreshing STS credentials), as a reference: #bean:name. Wins over accessKeyId/accessKeySecret.
      */
     private String credentialsProvider;
@@ -245,6 +279,64 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setAccessKeySecret(String accessKeySecret) {
         this.accessKeySecret = accessKeySecret;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public String getRoleSessionName() {
+        return roleSessionName;
+    }
+
+    public void setRoleSessionName(String roleSessionName) {
+        checked(c -> c.setRoleSessionName(roleSessionName));
+        this.roleSessionName = roleSessionName;
+    }
+
+    public String getRoleSessionDuration() {
+        return roleSessionDuration;
+    }
+
+    public void setRoleSessionDuration(String roleSessionDuration) {
+        checked(c -> c.setRoleSessionDuration(roleSessionDuration));
+        this.roleSessionDuration = roleSessionDuration;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getStsEndpoint() {
+        return stsEndpoint;
+    }
+
+    public void setStsEndpoint(String stsEndpoint) {
+        this.stsEndpoint = stsEndpoint;
+    }
+
+    public String getCredentialsProfile() {
+        return credentialsProfile;
+    }
+
+    public void setCredentialsProfile(String credentialsProfile) {
+        this.credentialsProfile = credentialsProfile;
+    }
+
+    public Boolean getDefaultCredentialsChain() {
+        return defaultCredentialsChain;
+    }
+
+    public void setDefaultCredentialsChain(Boolean defaultCredentialsChain) {
+        this.defaultCredentialsChain = defaultCredentialsChain;
     }
 
     public String getSecurityToken() {

@@ -25,7 +25,7 @@ public final class ServerCredentials {
         keys.remove(accessKeyId);
     }
 
-    Key find(String accessKeyId) {
+    public Key find(String accessKeyId) {
         return keys.get(accessKeyId);
     }
 }
