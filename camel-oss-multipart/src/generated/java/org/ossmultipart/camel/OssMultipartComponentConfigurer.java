@@ -59,6 +59,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialsProvider": getOrCreateConfiguration(target).setCredentialsProvider(property(camelContext, org.ossmultipart.camel.oss.auth.CredentialsProvider.class, value)); return true;
         case "defaultcredentialschain":
         case "defaultCredentialsChain": getOrCreateConfiguration(target).setDefaultCredentialsChain(property(camelContext, boolean.class, value)); return true;
+        case "ecsmetadataendpoint":
+        case "ecsMetadataEndpoint": getOrCreateConfiguration(target).setEcsMetadataEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "externalid":
         case "externalId": getOrCreateConfiguration(target).setExternalId(property(camelContext, java.lang.String.class, value)); return true;
@@ -167,6 +169,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialsProvider": return org.ossmultipart.camel.oss.auth.CredentialsProvider.class;
         case "defaultcredentialschain":
         case "defaultCredentialsChain": return boolean.class;
+        case "ecsmetadataendpoint":
+        case "ecsMetadataEndpoint": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
         case "externalid":
         case "externalId": return java.lang.String.class;
@@ -271,6 +275,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "credentialsProvider": return getOrCreateConfiguration(target).getCredentialsProvider();
         case "defaultcredentialschain":
         case "defaultCredentialsChain": return getOrCreateConfiguration(target).isDefaultCredentialsChain();
+        case "ecsmetadataendpoint":
+        case "ecsMetadataEndpoint": return getOrCreateConfiguration(target).getEcsMetadataEndpoint();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
         case "externalid":
         case "externalId": return getOrCreateConfiguration(target).getExternalId();

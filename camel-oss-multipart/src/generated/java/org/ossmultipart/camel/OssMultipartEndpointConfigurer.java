@@ -56,6 +56,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "defaultcredentialschain":
         case "defaultCredentialsChain": target.getConfiguration().setDefaultCredentialsChain(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "ecsmetadataendpoint":
+        case "ecsMetadataEndpoint": target.getConfiguration().setEcsMetadataEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -192,6 +194,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "defaultcredentialschain":
         case "defaultCredentialsChain": return boolean.class;
         case "delay": return long.class;
+        case "ecsmetadataendpoint":
+        case "ecsMetadataEndpoint": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -324,6 +328,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "defaultcredentialschain":
         case "defaultCredentialsChain": return target.getConfiguration().isDefaultCredentialsChain();
         case "delay": return target.getDelay();
+        case "ecsmetadataendpoint":
+        case "ecsMetadataEndpoint": return target.getConfiguration().getEcsMetadataEndpoint();
         case "endpoint": return target.getConfiguration().getEndpoint();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

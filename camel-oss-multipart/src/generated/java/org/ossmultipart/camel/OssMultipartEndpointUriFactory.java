@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("acceptBlankEtag");
@@ -43,6 +43,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("credentialsProvider");
         props.add("defaultCredentialsChain");
         props.add("delay");
+        props.add("ecsMetadataEndpoint");
         props.add("endpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");

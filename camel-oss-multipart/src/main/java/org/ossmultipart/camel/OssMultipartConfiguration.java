@@ -11,6 +11,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.ossmultipart.camel.janitor.StaleBy;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssClientConfig;
+import org.ossmultipart.camel.oss.auth.CredentialsChain;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
 import org.ossmultipart.camel.units.ByteSize;
@@ -63,6 +64,9 @@ public class OssMultipartConfiguration implements Cloneable {
 
     @UriParam(label = "security")
     private String credentialsProfile;
+
+    @UriParam(label = "security,advanced", defaultValue = "http://100.100.100.200")
+    private String ecsMetadataEndpoint = CredentialsChain.DEFAULT_ECS_METADATA_ENDPOINT;
 
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
@@ -292,6 +296,15 @@ public class OssMultipartConfiguration implements Cloneable {
      */
     public void setCredentialsProfile(String credentialsProfile) {
         this.credentialsProfile = credentialsProfile;
+    }
+
+    public String getEcsMetadataEndpoint() {
+        return ecsMetadataEndpoint;
+    }
+
+    /** Where the ECS instance metadata service answers, for the default chain's last source (tests, proxies). */
+    public void setEcsMetadataEndpoint(String ecsMetadataEndpoint) {
+        this.ecsMetadataEndpoint = ecsMetadataEndpoint;
     }
 
     public boolean isDefaultCredentialsChain() {

@@ -219,6 +219,9 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
             sts.close();
             sts = null;
         }
+        if (credentials instanceof AutoCloseable closeable) {
+            closeable.close(); // the metadata service's client of an ECS role
+        }
         super.doStop();
     }
 
@@ -253,7 +256,8 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                 configuration.getStsEndpoint(),
                 configuration.getRegion(),
                 configuration.getCredentialsProfile(),
-                Path.of(System.getProperty("user.home", ".")));
+                Path.of(System.getProperty("user.home", ".")),
+                configuration.getEcsMetadataEndpoint());
         CredentialsChain.Found found =
                 CredentialsChain.withRole(baseCredentials(settings), settings, System::getenv, Clock.systemUTC());
         sts = found.sts();

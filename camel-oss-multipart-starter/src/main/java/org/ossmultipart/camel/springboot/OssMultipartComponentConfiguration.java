@@ -72,6 +72,10 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String credentialsProfile;
     /**
+     * Where the ECS instance metadata service answers, for the default chain's last source (tests, proxies).
+     */
+    private String ecsMetadataEndpoint = "http://100.100.100.200";
+    /**
      * A credentials provider bean asked before every request (e.g. one refreshing STS credentials), as a reference: #bean:name. Wins over accessKeyId/accessKeySecret.
      */
     private String credentialsProvider;
@@ -321,6 +325,14 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
 
     public void setStsEndpoint(String stsEndpoint) {
         this.stsEndpoint = stsEndpoint;
+    }
+
+    public String getEcsMetadataEndpoint() {
+        return ecsMetadataEndpoint;
+    }
+
+    public void setEcsMetadataEndpoint(String ecsMetadataEndpoint) {
+        this.ecsMetadataEndpoint = ecsMetadataEndpoint;
     }
 
     public String getCredentialsProfile() {

@@ -30,6 +30,11 @@ public final class CredentialsChain {
     public static final String STS_ENDPOINT = "ALIBABA_CLOUD_STS_ENDPOINT";
     public static final String STS_REGION = "ALIBABA_CLOUD_STS_REGION";
     public static final String VPC_ENDPOINT_ENABLED = "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED";
+    public static final String ECS_METADATA_DISABLED = "ALIBABA_CLOUD_ECS_METADATA_DISABLED";
+    public static final String ECS_METADATA_ROLE = "ALIBABA_CLOUD_ECS_METADATA";
+    public static final String IMDSV1_DISABLED = "ALIBABA_CLOUD_IMDSV1_DISABLED";
+    /** Where the ECS instance metadata service answers. */
+    public static final String DEFAULT_ECS_METADATA_ENDPOINT = "http://100.100.100.200";
 
     /** What the endpoint says about roles and STS; nulls where unset. */
     public record Settings(
@@ -40,7 +45,8 @@ public final class CredentialsChain {
             String stsEndpoint,
             String region,
             String credentialsProfile,
-            Path home) {
+            Path home,
+            String ecsMetadataEndpoint) {
 
         /** Without a profile name, in the user's home directory. */
         public Settings(
@@ -58,7 +64,8 @@ public final class CredentialsChain {
                     stsEndpoint,
                     region,
                     null,
-                    Path.of(System.getProperty("user.home", ".")));
+                    Path.of(System.getProperty("user.home", ".")),
+                    null);
         }
     }
 
@@ -164,10 +171,43 @@ public final class CredentialsChain {
         if (profile == null) {
             profile = ProfileFiles.ini(settings, env, clock, tried);
         }
-        if (profile == null) {
-            tried.add("the ECS instance metadata service: not supported by this version");
+        return profile != null ? profile : ecs(settings, env, clock, tried);
+    }
+
+    /**
+     * The ECS instance's RAM role, when the metadata service answers (one-second timeouts); else null
+     * with the service's words in {@code tried}.
+     */
+    private static Found ecs(Settings settings, Function<String, String> env, Clock clock, List<String> tried) {
+        if ("true"
+                .equalsIgnoreCase(
+                        String.valueOf(env.apply(ECS_METADATA_DISABLED)).trim())) {
+            tried.add("the ECS instance metadata service: " + ECS_METADATA_DISABLED + "=true");
+            return null;
         }
-        return profile;
+        String endpoint = blank(settings.ecsMetadataEndpoint())
+                ? DEFAULT_ECS_METADATA_ENDPOINT
+                : settings.ecsMetadataEndpoint().trim();
+        EcsMetadataSource ecs = new EcsMetadataSource(
+                URI.create(endpoint),
+                env.apply(ECS_METADATA_ROLE),
+                !"true"
+                        .equalsIgnoreCase(
+                                String.valueOf(env.apply(IMDSV1_DISABLED)).trim()));
+        try {
+            ecs.fetch(); // does it answer at all? (the provider asks again when first used)
+        } catch (IllegalStateException e) {
+            ecs.close();
+            tried.add(e.getMessage());
+            return null;
+        }
+        String description = "the ECS instance's RAM role"
+                + (blank(env.apply(ECS_METADATA_ROLE))
+                        ? ""
+                        : " " + env.apply(ECS_METADATA_ROLE).trim())
+                + " from the metadata service at " + endpoint;
+        return new Found(
+                new RefreshingCredentialsProvider(description, ecs::fetch, clock).closing(ecs), description, null);
     }
 
     /** Why RRSA does not apply (which variable is missing), or null when it does. */

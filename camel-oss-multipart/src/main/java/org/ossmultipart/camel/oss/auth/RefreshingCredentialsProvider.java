@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * again after a short pause; expired credentials that cannot be refreshed fail the request with the
  * source's own error.
  */
-public final class RefreshingCredentialsProvider implements CredentialsProvider {
+public final class RefreshingCredentialsProvider implements CredentialsProvider, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshingCredentialsProvider.class);
     private static final Duration MOST_BEFORE_EXPIRY = Duration.ofMinutes(15);
@@ -48,12 +48,31 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile Held held;
     private volatile Instant nextTry = Instant.MIN;
+    private volatile AutoCloseable resource;
 
     /** @param description names the source in logs and consoles, never a value */
     public RefreshingCredentialsProvider(String description, Source source, Clock clock) {
         this.description = description;
         this.source = source;
         this.clock = clock;
+    }
+
+    /** Closed with this provider: the client its source asks (the metadata service's). */
+    RefreshingCredentialsProvider closing(AutoCloseable resource) {
+        this.resource = resource;
+        return this;
+    }
+
+    @Override
+    public void close() {
+        AutoCloseable r = resource;
+        if (r != null) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the source of {} failed", description, e);
+            }
+        }
     }
 
     public void observe(RefreshObserver observer) {

@@ -61,9 +61,21 @@ class CredentialsChainTest {
         executor.shutdownNow();
     }
 
+    /** An empty home directory (no profile files) and a metadata service address nothing answers on. */
+    @TempDir
+    Path home;
+
     private CredentialsChain.Settings settings(String roleArn) {
         return new CredentialsChain.Settings(
-                roleArn, "camel-oss-multipart", Duration.ofMinutes(15), null, sts.endpoint(), "cn-hangzhou");
+                roleArn,
+                "camel-oss-multipart",
+                Duration.ofMinutes(15),
+                null,
+                sts.endpoint(),
+                "cn-hangzhou",
+                null,
+                home,
+                "http://127.0.0.1:9"); // never the real metadata service
     }
 
     /** Uploads 12 parts one at a time; the server's clock moves 5 minutes after each (an hour in all). */
@@ -263,14 +275,16 @@ class CredentialsChainTest {
 
     @Test
     void nothingFoundSaysEverySourceAndWhy() {
+        Map<String, String> noEcs = Map.of(CredentialsChain.ECS_METADATA_DISABLED, "true");
         assertThatThrownBy(() -> CredentialsChain.find(
-                        settings(null), name -> null, OSS.server().clock()))
+                        settings(null), noEcs::get, OSS.server().clock()))
                 .hasMessageStartingWith("No OSS credentials:")
                 .hasMessageContaining("the environment variables OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET: not set")
                 .hasMessageContaining(
                         "the environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET: not set")
                 .hasMessageContaining("RRSA: ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN,"
-                        + " ALIBABA_CLOUD_OIDC_TOKEN_FILE not set");
+                        + " ALIBABA_CLOUD_OIDC_TOKEN_FILE not set")
+                .hasMessageContaining("the ECS instance metadata service: ALIBABA_CLOUD_ECS_METADATA_DISABLED=true");
     }
 
     @Test

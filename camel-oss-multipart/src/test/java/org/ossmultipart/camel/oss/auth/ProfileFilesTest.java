@@ -48,7 +48,15 @@ class ProfileFilesTest {
 
     private CredentialsChain.Settings settings(String profile) {
         return new CredentialsChain.Settings(
-                null, "camel-oss-multipart", Duration.ofHours(1), null, sts.endpoint(), "cn-hangzhou", profile, home);
+                null,
+                "camel-oss-multipart",
+                Duration.ofHours(1),
+                null,
+                sts.endpoint(),
+                "cn-hangzhou",
+                profile,
+                home,
+                "http://127.0.0.1:9"); // never the real metadata service
     }
 
     private Path cliConfig(String json) throws Exception {
@@ -161,7 +169,9 @@ class ProfileFilesTest {
         works(found.provider());
         // [default] is there but not enabled: the chain says so when nothing else applies
         assertThatThrownBy(() -> CredentialsChain.find(
-                        settings(null), n -> null, OSS.server().clock()))
+                        settings(null),
+                        Map.of(CredentialsChain.ECS_METADATA_DISABLED, "true")::get,
+                        OSS.server().clock()))
                 .hasMessageContaining(ini + ": no section [default] with enable = true")
                 .hasMessageContaining(home.resolve(".aliyun").resolve("config.json") + ": no such file");
     }
@@ -170,7 +180,15 @@ class ProfileFilesTest {
     void roleArnGoesOnTopOfAProfile() throws Exception {
         Path file = cliConfig(CONFIG);
         CredentialsChain.Settings withRole = new CredentialsChain.Settings(
-                ROLE, "on-top", Duration.ofHours(1), null, sts.endpoint(), "cn-hangzhou", "dev", home);
+                ROLE,
+                "on-top",
+                Duration.ofHours(1),
+                null,
+                sts.endpoint(),
+                "cn-hangzhou",
+                "dev",
+                home,
+                "http://127.0.0.1:9");
         CredentialsChain.Found found =
                 CredentialsChain.find(withRole, n -> null, OSS.server().clock());
         try {
