@@ -74,6 +74,7 @@ class RrsaKameletTest {
             env.put("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", PROVIDER);
             env.put("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token.toString());
             env.put("ALIBABA_CLOUD_STS_ENDPOINT", sts.endpoint());
+            env.put("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"); // never the real metadata service
             Process child = pb.start();
             try {
                 await().atMost(Duration.ofSeconds(60))
