@@ -33,6 +33,7 @@ public final class CredentialsChain {
     public static final String ECS_METADATA_DISABLED = "ALIBABA_CLOUD_ECS_METADATA_DISABLED";
     public static final String ECS_METADATA_ROLE = "ALIBABA_CLOUD_ECS_METADATA";
     public static final String IMDSV1_DISABLED = "ALIBABA_CLOUD_IMDSV1_DISABLED";
+    public static final String CREDENTIALS_URI = "ALIBABA_CLOUD_CREDENTIALS_URI";
     /** Where the ECS instance metadata service answers. */
     public static final String DEFAULT_ECS_METADATA_ENDPOINT = "http://100.100.100.200";
 
@@ -171,7 +172,10 @@ public final class CredentialsChain {
         if (profile == null) {
             profile = ProfileFiles.ini(settings, env, clock, tried);
         }
-        return profile != null ? profile : ecs(settings, env, clock, tried);
+        if (profile == null) {
+            profile = ecs(settings, env, clock, tried);
+        }
+        return profile != null ? profile : credentialsUri(env, clock, tried);
     }
 
     /**
@@ -208,6 +212,21 @@ public final class CredentialsChain {
                 + " from the metadata service at " + endpoint;
         return new Found(
                 new RefreshingCredentialsProvider(description, ecs::fetch, clock).closing(ecs), description, null);
+    }
+
+    /** The last source: {@code ALIBABA_CLOUD_CREDENTIALS_URI}, when set. */
+    private static Found credentialsUri(Function<String, String> env, Clock clock, List<String> tried) {
+        String uri = env.apply(CREDENTIALS_URI);
+        if (blank(uri)) {
+            tried.add(CREDENTIALS_URI + ": not set");
+            return null;
+        }
+        CredentialsUriSource source = new CredentialsUriSource(URI.create(uri.trim()));
+        String description = "the credentials URI " + uri.trim() + " (" + CREDENTIALS_URI + ")";
+        return new Found(
+                new RefreshingCredentialsProvider(description, source::fetch, clock).closing(source),
+                description,
+                null);
     }
 
     /** Why RRSA does not apply (which variable is missing), or null when it does. */

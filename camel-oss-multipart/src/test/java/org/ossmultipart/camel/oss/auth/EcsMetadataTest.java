@@ -116,4 +116,20 @@ class EcsMetadataTest {
                         + " forbids asking without one");
         assertThat(metadata.credentialRequests()).isZero();
     }
+
+    @Test
+    void aCredentialsUriIsTheLastSource() throws Exception {
+        metadata.hardenedOnly(false); // the same JSON as a credentials agent answers, at a plain URL
+        String uri = metadata.endpoint() + "/latest/meta-data/ram/security-credentials/EcsUploaderRole";
+        Map<String, String> env =
+                Map.of(CredentialsChain.ECS_METADATA_DISABLED, "true", CredentialsChain.CREDENTIALS_URI, uri);
+        CredentialsChain.Found found = CredentialsChain.find(
+                settings(metadata.endpoint()), env::get, OSS.server().clock());
+        try {
+            assertThat(found.source()).isEqualTo("the credentials URI " + uri + " (ALIBABA_CLOUD_CREDENTIALS_URI)");
+            assertThat(found.provider().credentials().accessKeyId()).startsWith("STS.");
+        } finally {
+            ((AutoCloseable) found.provider()).close();
+        }
+    }
 }
