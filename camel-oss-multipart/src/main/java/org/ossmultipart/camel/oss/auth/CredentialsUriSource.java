@@ -2,18 +2,9 @@ package org.ossmultipart.camel.oss.auth;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * Credentials from {@code ALIBABA_CLOUD_CREDENTIALS_URI} (protocol notes §11.6): a GET without
@@ -23,53 +14,32 @@ import org.apache.hc.core5.util.Timeout;
 final class CredentialsUriSource implements AutoCloseable {
 
     private final URI uri;
-    private final CloseableHttpClient http;
+    private final CredentialsHttp http;
 
     CredentialsUriSource(URI uri) {
         this.uri = uri;
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(5))
-                                .setSocketTimeout(Timeout.ofSeconds(10))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofSeconds(10))
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .setUserAgent("camel-oss-multipart")
-                .build();
+        this.http = new CredentialsHttp(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     ExpiringCredentials fetch() {
-        String[] answer;
+        CredentialsHttp.Answer answer;
         try {
-            answer = http.execute(new HttpGet(uri), response -> new String[] {
-                Integer.toString(response.getCode()),
-                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)
-            });
+            answer = http.send(new HttpGet(uri));
         } catch (IOException e) {
             throw new IllegalStateException(
                     "the credentials URI " + uri + " (ALIBABA_CLOUD_CREDENTIALS_URI) did not" + " answer: " + e, e);
         }
-        if (!answer[0].startsWith("2")) {
+        if (!answer.ok()) {
             throw new IllegalStateException(
-                    "the credentials URI " + uri + " (ALIBABA_CLOUD_CREDENTIALS_URI) answered HTTP " + answer[0]);
+                    "the credentials URI " + uri + " (ALIBABA_CLOUD_CREDENTIALS_URI) answered HTTP " + answer.status());
         }
         try {
-            Object doc = Json.parse(answer[1]);
+            Object doc = Json.parse(answer.body());
             if (!"Success".equals(Json.string(doc, "Code"))) {
                 throw new IllegalStateException(
                         "the credentials URI " + uri + " answered Code " + Json.string(doc, "Code"));
             }
-            return new ExpiringCredentials(
-                    new Credentials(
-                            Json.string(doc, "AccessKeyId"),
-                            Json.string(doc, "AccessKeySecret"),
-                            Json.string(doc, "SecurityToken")),
-                    Instant.parse(String.valueOf(Json.string(doc, "Expiration"))));
+            return ExpiringCredentials.fromDocument(doc);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalStateException(
                     "the credentials URI " + uri + " answered no usable credentials (" + e.getMessage() + ")");
@@ -78,6 +48,6 @@ final class CredentialsUriSource implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
+        http.close();
     }
 }

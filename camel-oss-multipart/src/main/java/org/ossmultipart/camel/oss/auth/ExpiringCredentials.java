@@ -10,4 +10,18 @@ public record ExpiringCredentials(Credentials credentials, Instant expiration) {
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(expiration, "expiration");
     }
+
+    /**
+     * The credentials in a parsed {@code {"AccessKeyId","AccessKeySecret","SecurityToken","Expiration"}}
+     * document, as the ECS metadata service and a credentials URI answer; IllegalArgumentException or
+     * DateTimeParseException when a field is missing or the expiration is no time.
+     */
+    static ExpiringCredentials fromDocument(Object doc) {
+        return new ExpiringCredentials(
+                new Credentials(
+                        Json.string(doc, "AccessKeyId"),
+                        Json.string(doc, "AccessKeySecret"),
+                        Json.string(doc, "SecurityToken")),
+                Instant.parse(String.valueOf(Json.string(doc, "Expiration"))));
+    }
 }

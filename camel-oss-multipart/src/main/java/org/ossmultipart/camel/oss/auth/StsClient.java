@@ -2,7 +2,6 @@ package org.ossmultipart.camel.oss.auth;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,16 +16,8 @@ import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 import org.ossmultipart.camel.oss.signing.RpcSignature;
 
 /**
@@ -44,26 +35,12 @@ public final class StsClient implements AutoCloseable {
 
     private final URI endpoint;
     private final Clock clock;
-    private final CloseableHttpClient http;
+    private final CredentialsHttp http;
 
     public StsClient(URI endpoint, Clock clock) {
         this.endpoint = endpoint;
         this.clock = clock;
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofSeconds(5))
-                                .setSocketTimeout(Timeout.ofSeconds(10))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofSeconds(10))
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setUserAgent("camel-oss-multipart")
-                .build();
+        this.http = new CredentialsHttp(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     public URI endpoint() {
@@ -128,12 +105,9 @@ public final class StsClient implements AutoCloseable {
         int status;
         String body;
         try {
-            String[] answer = http.execute(request, response -> new String[] {
-                Integer.toString(response.getCode()),
-                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)
-            });
-            status = Integer.parseInt(answer[0]);
-            body = answer[1];
+            CredentialsHttp.Answer answer = http.send(request);
+            status = answer.status();
+            body = answer.body();
         } catch (IOException e) {
             throw new StsException(what + " failed: STS could not be reached (" + e + ")", null, null, e);
         }
@@ -194,6 +168,6 @@ public final class StsClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
+        http.close();
     }
 }
