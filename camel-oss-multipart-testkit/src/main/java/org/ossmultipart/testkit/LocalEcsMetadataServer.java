@@ -1,8 +1,5 @@
 package org.ossmultipart.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,18 +9,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
-import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
+import org.ossmultipart.testkit.internal.LoopbackHttpServer;
 
 /**
  * A local ECS instance metadata service for one {@link LocalOssServer}, on loopback (protocol notes
@@ -46,7 +39,7 @@ public final class LocalEcsMetadataServer implements AutoCloseable {
     private volatile boolean refuseTokens;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger credentialRequests = new AtomicInteger();
-    private HttpServer server;
+    private final LoopbackHttpServer http = new LoopbackHttpServer("local ECS metadata service", this::handle);
 
     public LocalEcsMetadataServer(LocalOssServer oss, String roleName, Duration lifetime) {
         this.oss = oss;
@@ -71,37 +64,18 @@ public final class LocalEcsMetadataServer implements AutoCloseable {
         return credentialRequests.get();
     }
 
-    public synchronized LocalEcsMetadataServer start() {
-        if (server == null) {
-            try {
-                server = ServerBootstrap.bootstrap()
-                        .setLocalAddress(InetAddress.getByName("127.0.0.1"))
-                        .setListenerPort(0)
-                        .setRequestRouter((request, context) -> this::handle)
-                        .create();
-                server.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the local ECS metadata service", e);
-            }
-        }
+    public LocalEcsMetadataServer start() {
+        http.start();
         return this;
     }
 
-    public synchronized String endpoint() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+    public String endpoint() {
+        return http.endpoint();
     }
 
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close(CloseMode.IMMEDIATE);
-            try {
-                server.awaitTermination(TimeValue.of(5, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            server = null;
-        }
+    public void close() {
+        http.close();
     }
 
     private void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {

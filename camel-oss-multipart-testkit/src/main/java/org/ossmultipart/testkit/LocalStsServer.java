@@ -1,8 +1,6 @@
 package org.ossmultipart.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -28,13 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
-import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
+import org.ossmultipart.testkit.internal.LoopbackHttpServer;
 import org.ossmultipart.testkit.internal.ServerCredentials;
 
 /**
@@ -56,7 +50,7 @@ public final class LocalStsServer implements AutoCloseable {
     private volatile String oidcToken;
     private volatile Path oidcTokenFile;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private HttpServer server;
+    private final LoopbackHttpServer http = new LoopbackHttpServer("local STS", this::handle);
 
     public LocalStsServer(LocalOssServer oss) {
         this.oss = oss;
@@ -91,38 +85,18 @@ public final class LocalStsServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    public synchronized LocalStsServer start() {
-        if (server != null) {
-            return this;
-        }
-        try {
-            server = ServerBootstrap.bootstrap()
-                    .setLocalAddress(InetAddress.getByName("127.0.0.1"))
-                    .setListenerPort(0)
-                    .setRequestRouter((request, context) -> this::handle)
-                    .create();
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the local STS", e);
-        }
+    public LocalStsServer start() {
+        http.start();
         return this;
     }
 
-    public synchronized String endpoint() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+    public String endpoint() {
+        return http.endpoint();
     }
 
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close(CloseMode.IMMEDIATE);
-            try {
-                server.awaitTermination(TimeValue.of(5, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            server = null;
-        }
+    public void close() {
+        http.close();
     }
 
     private void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context)
