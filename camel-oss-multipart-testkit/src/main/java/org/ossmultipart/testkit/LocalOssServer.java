@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.ossmultipart.testkit.internal.BlobStore;
+import org.ossmultipart.testkit.internal.BucketSettings;
 import org.ossmultipart.testkit.internal.DirectoryBlobStore;
 import org.ossmultipart.testkit.internal.DiscardBlobStore;
 import org.ossmultipart.testkit.internal.LinkShaper;
@@ -72,6 +74,7 @@ public final class LocalOssServer implements AutoCloseable {
     private final SSLContext sslContext;
     private final LinkShaper link;
     private final boolean discardContent;
+    private final BucketSettings bucketSettings = new BucketSettings();
     private HttpServer server;
 
     private LocalOssServer(Builder b) {
@@ -88,6 +91,8 @@ public final class LocalOssServer implements AutoCloseable {
         this.store = new ObjectStore(clock, blobs, b.autoCreateBuckets);
         b.keys.forEach(credentials::add);
         b.buckets.forEach(store::createBucket);
+        b.requesterPays.forEach(this::requesterPays);
+        b.cnames.forEach(this::cname);
     }
 
     public static Builder builder() {
@@ -141,7 +146,13 @@ public final class LocalOssServer implements AutoCloseable {
             return this;
         }
         OssRequestHandler handler = new OssRequestHandler(
-                store, new SignatureVerifier(credentials, clock, region), faults, requestLog, clock, link);
+                store,
+                new SignatureVerifier(credentials, clock, region),
+                faults,
+                requestLog,
+                clock,
+                link,
+                bucketSettings);
         try {
             server = ServerBootstrap.bootstrap()
                     .setLocalAddress(InetAddress.getByName(host))
@@ -256,6 +267,36 @@ public final class LocalOssServer implements AutoCloseable {
         return credentials.find(accessKeyId);
     }
 
+    /**
+     * Accepts a long-term key of another account than the buckets' owner: its requests to a
+     * requester-pays bucket must say {@code x-oss-request-payer: requester}.
+     */
+    public LocalOssServer addCredentialsOfAnotherAccount(String accessKeyId, String accessKeySecret) {
+        addCredentials(accessKeyId, accessKeySecret);
+        bucketSettings.otherAccount(accessKeyId);
+        return this;
+    }
+
+    /**
+     * Makes {@code bucket} a requester-pays bucket: requests signed by another account's key
+     * without {@code x-oss-request-payer: requester} get 403 AccessDenied, as OSS answers them.
+     */
+    public LocalOssServer requesterPays(String bucket) {
+        store.createBucket(bucket);
+        bucketSettings.requesterPays(bucket);
+        return this;
+    }
+
+    /**
+     * Binds a custom domain to {@code bucket}: a request whose Host header is {@code host} (any port)
+     * addresses that bucket, and its whole path is the key.
+     */
+    public LocalOssServer cname(String host, String bucket) {
+        store.createBucket(bucket);
+        bucketSettings.cname(host, bucket);
+        return this;
+    }
+
     public LocalOssServer removeCredentials(String accessKeyId) {
         credentials.remove(accessKeyId);
         return this;
@@ -356,7 +397,9 @@ public final class LocalOssServer implements AutoCloseable {
                         o.userMetadata(),
                         o.storageClass(),
                         o.multipart(),
-                        o.segments().size()));
+                        o.segments().size(),
+                        o.headers().tags(),
+                        o.headers().standardHeaders()));
     }
 
     /** Deletes all buckets, objects and uploads, and clears faults, the log and the clock offset. */
@@ -382,7 +425,9 @@ public final class LocalOssServer implements AutoCloseable {
             Map<String, String> userMetadata,
             String storageClass,
             boolean multipart,
-            int partCount) {}
+            int partCount,
+            Map<String, String> tags,
+            Map<String, String> httpHeaders) {}
 
     /** Configures a server; every setting has a default that works for tests. */
     public static final class Builder {
@@ -393,6 +438,8 @@ public final class LocalOssServer implements AutoCloseable {
         private boolean autoCreateBuckets = true;
         private final List<ServerCredentials.Key> keys = new ArrayList<>();
         private final List<String> buckets = new ArrayList<>();
+        private final List<String> requesterPays = new ArrayList<>();
+        private final Map<String, String> cnames = new LinkedHashMap<>();
         private boolean defaultKey = true;
         private SSLContext sslContext;
         private LinkShape link = LinkShape.NONE;
@@ -453,6 +500,18 @@ public final class LocalOssServer implements AutoCloseable {
 
         public Builder bucket(String name) {
             buckets.add(name);
+            return this;
+        }
+
+        /** A requester-pays bucket (see {@link LocalOssServer#requesterPays}). */
+        public Builder requesterPays(String bucket) {
+            requesterPays.add(bucket);
+            return this;
+        }
+
+        /** A custom domain bound to a bucket (see {@link LocalOssServer#cname}). */
+        public Builder cname(String host, String bucket) {
+            cnames.put(host, bucket);
             return this;
         }
 

@@ -19,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
  *                                          these roles, and RRSA with the token the file holds)
  *      [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]   (a shaped link: latency per request,
  *                                                              upload MiB/s per connection and in total)
+ *      [--requester-pays BUCKET]... [--other-account-key ID:SECRET]...   (requester-pays buckets, and keys
+ *                                          of another account, which must send x-oss-request-payer)
+ *      [--cname HOST=BUCKET]...            (a custom domain: requests with this Host address the bucket)
  * </pre>
  *
  * Credentials may also come from {@code OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET}.
@@ -35,6 +38,7 @@ public final class LocalOssServerMain {
         double connectionMibS = 0;
         double totalMibS = 0;
         List<String> stsRoles = new ArrayList<>();
+        List<String[]> otherAccounts = new ArrayList<>();
         String oidcProvider = null;
         Path oidcTokenFile = null;
         for (int i = 0; i < args.length; i++) {
@@ -65,6 +69,21 @@ public final class LocalOssServerMain {
                 case "--sts-role" -> stsRoles.add(value);
                 case "--oidc-provider" -> oidcProvider = value;
                 case "--oidc-token-file" -> oidcTokenFile = Path.of(value);
+                case "--requester-pays" -> builder.requesterPays(value);
+                case "--cname" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0 || eq == value.length() - 1) {
+                        fail("--cname must be HOST=BUCKET, was " + value);
+                    }
+                    builder.cname(value.substring(0, eq), value.substring(eq + 1));
+                }
+                case "--other-account-key" -> {
+                    int colon = value.indexOf(':');
+                    if (colon <= 0 || colon == value.length() - 1) {
+                        fail("--other-account-key must be ID:SECRET, was " + value);
+                    }
+                    otherAccounts.add(new String[] {value.substring(0, colon), value.substring(colon + 1)});
+                }
                 default -> fail("unknown option " + arg);
             }
         }
@@ -76,6 +95,7 @@ public final class LocalOssServerMain {
         }
         builder.link(LinkShape.of(rttMillis, connectionMibS, totalMibS));
         LocalOssServer server = builder.build().start();
+        otherAccounts.forEach(k -> server.addCredentialsOfAnotherAccount(k[0], k[1]));
         System.out.println("Local OSS server: endpoint " + server.endpoint() + ", region " + server.region()
                 + ", access key id " + (accessKeyId != null ? accessKeyId : LocalOssServer.DEFAULT_ACCESS_KEY_ID)
                 + (accessKeyId != null ? "" : ", secret " + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)
@@ -140,6 +160,7 @@ public final class LocalOssServerMain {
         System.out.println("usage: LocalOssServerMain [--port 9000] [--host 127.0.0.1] [--region cn-hangzhou]"
                 + " [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]..."
                 + " [--sts-role ARN]... [--oidc-provider ARN --oidc-token-file PATH]"
+                + " [--requester-pays BUCKET]... [--other-account-key ID:SECRET]... [--cname HOST=BUCKET]..."
                 + " [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]");
     }
 

@@ -5,6 +5,8 @@ public enum OssOperation {
     PUT_BUCKET,
     PUT_OBJECT,
     GET_OBJECT,
+    /** GetObjectTagging ({@code GET /key?tagging}). */
+    GET_OBJECT_TAGGING,
     HEAD_OBJECT,
     DELETE_OBJECT,
     INITIATE_MULTIPART_UPLOAD,

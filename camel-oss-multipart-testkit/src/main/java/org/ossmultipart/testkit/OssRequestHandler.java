@@ -30,9 +30,11 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.ossmultipart.testkit.internal.BlobStore;
+import org.ossmultipart.testkit.internal.BucketSettings;
 import org.ossmultipart.testkit.internal.CompleteRequestParser;
 import org.ossmultipart.testkit.internal.Encoding;
 import org.ossmultipart.testkit.internal.LinkShaper;
+import org.ossmultipart.testkit.internal.ObjectHeaders;
 import org.ossmultipart.testkit.internal.ObjectListing;
 import org.ossmultipart.testkit.internal.ObjectStore;
 import org.ossmultipart.testkit.internal.OssServiceError;
@@ -40,7 +42,9 @@ import org.ossmultipart.testkit.internal.ParsedRequest;
 import org.ossmultipart.testkit.internal.SignatureVerifier;
 import org.ossmultipart.testkit.internal.StoredObject;
 import org.ossmultipart.testkit.internal.StoredPart;
+import org.ossmultipart.testkit.internal.TrafficPacer;
 import org.ossmultipart.testkit.internal.Upload;
+import org.ossmultipart.testkit.internal.UploadCallbacks;
 import org.ossmultipart.testkit.internal.XmlWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +65,8 @@ final class OssRequestHandler implements HttpRequestHandler {
     private final FaultInjector faults;
     private final RequestLog log;
     private final Clock clock;
+    private final BucketSettings buckets;
+    private final UploadCallbacks callbacks = new UploadCallbacks();
 
     OssRequestHandler(
             ObjectStore store,
@@ -68,7 +74,9 @@ final class OssRequestHandler implements HttpRequestHandler {
             FaultInjector faults,
             RequestLog log,
             Clock clock,
-            LinkShaper link) {
+            LinkShaper link,
+            BucketSettings buckets) {
+        this.buckets = buckets;
         this.link = link;
         this.store = store;
         this.verifier = verifier;
@@ -86,7 +94,7 @@ final class OssRequestHandler implements HttpRequestHandler {
     @Override
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context)
             throws IOException {
-        ParsedRequest req = parse(request);
+        ParsedRequest req = parse(request, buckets);
         OssOperation op = classify(req);
         RecordedRequest recorded = new RecordedRequest(
                 op,
@@ -112,7 +120,8 @@ final class OssRequestHandler implements HttpRequestHandler {
             link.beforeRequest();
             Effects effects = applyFaults(op, recorded, request);
             verifier.verify(req);
-            dispatch(op, req, request, response, effects);
+            buckets.checkPayer(req.bucket(), SignatureVerifier.accessKeyId(req), req.header("x-oss-request-payer"));
+            dispatch(op, req, request, response, effects, requestId);
             status = response.getCode();
         } catch (OssServiceError e) {
             consumeQuietly(request.getEntity());
@@ -195,14 +204,28 @@ final class OssRequestHandler implements HttpRequestHandler {
 
     // ---- parsing -------------------------------------------------------------------------------
 
-    static ParsedRequest parse(ClassicHttpRequest request) {
+    /**
+     * Path-style addressing ({@code /bucket/key}), or a custom domain bound to a bucket: then the Host
+     * header names the bucket and the whole path is the key.
+     */
+    static ParsedRequest parse(ClassicHttpRequest request, BucketSettings buckets) {
         String raw = request.getRequestUri();
         int q = raw.indexOf('?');
         String rawPath = q < 0 ? raw : raw.substring(0, q);
         String rawQuery = q < 0 ? "" : raw.substring(q + 1);
         String bucket = null;
         String key = "";
-        if (rawPath.length() > 1) {
+        Header hostHeader = request.getFirstHeader("Host");
+        String cnameBucket = buckets.bucketOfHost(
+                hostHeader != null
+                        ? hostHeader.getValue()
+                        : request.getAuthority() == null
+                                ? null
+                                : request.getAuthority().toString());
+        if (cnameBucket != null) {
+            bucket = cnameBucket;
+            key = rawPath.length() > 1 ? Encoding.decode(rawPath.substring(1)) : "";
+        } else if (rawPath.length() > 1) {
             String rest = rawPath.substring(1);
             int slash = rest.indexOf('/');
             bucket = Encoding.decode(slash < 0 ? rest : rest.substring(0, slash));
@@ -244,7 +267,10 @@ final class OssRequestHandler implements HttpRequestHandler {
                         ? OssOperation.INITIATE_MULTIPART_UPLOAD
                         : r.has("uploadId") ? OssOperation.COMPLETE_MULTIPART_UPLOAD : OssOperation.UNKNOWN;
             case "PUT" -> r.has("uploadId") || r.has("partNumber") ? OssOperation.UPLOAD_PART : OssOperation.PUT_OBJECT;
-            case "GET" -> r.has("uploadId") ? OssOperation.LIST_PARTS : OssOperation.GET_OBJECT;
+            case "GET" ->
+                r.has("uploadId")
+                        ? OssOperation.LIST_PARTS
+                        : r.has("tagging") ? OssOperation.GET_OBJECT_TAGGING : OssOperation.GET_OBJECT;
             case "HEAD" -> OssOperation.HEAD_OBJECT;
             case "DELETE" -> r.has("uploadId") ? OssOperation.ABORT_MULTIPART_UPLOAD : OssOperation.DELETE_OBJECT;
             default -> OssOperation.UNKNOWN;
@@ -254,15 +280,21 @@ final class OssRequestHandler implements HttpRequestHandler {
     // ---- operations ----------------------------------------------------------------------------
 
     private void dispatch(
-            OssOperation op, ParsedRequest r, ClassicHttpRequest request, ClassicHttpResponse response, Effects effects)
+            OssOperation op,
+            ParsedRequest r,
+            ClassicHttpRequest request,
+            ClassicHttpResponse response,
+            Effects effects,
+            String requestId)
             throws IOException {
         switch (op) {
             case PUT_BUCKET -> {
                 store.createBucket(r.bucket());
                 response.setCode(200);
             }
-            case PUT_OBJECT -> putObject(r, request, response, effects);
+            case PUT_OBJECT -> putObject(r, request, response, effects, requestId);
             case GET_OBJECT -> getObject(r, response, effects);
+            case GET_OBJECT_TAGGING -> getObjectTagging(r, response);
             case HEAD_OBJECT -> getObject(r, response, effects);
             case DELETE_OBJECT -> {
                 store.deleteObject(r.bucket(), r.key());
@@ -270,7 +302,7 @@ final class OssRequestHandler implements HttpRequestHandler {
             }
             case INITIATE_MULTIPART_UPLOAD -> initiate(r, response);
             case UPLOAD_PART -> uploadPart(r, request, response, effects);
-            case COMPLETE_MULTIPART_UPLOAD -> complete(r, request, response, effects);
+            case COMPLETE_MULTIPART_UPLOAD -> complete(r, request, response, effects, requestId);
             case ABORT_MULTIPART_UPLOAD -> {
                 store.abort(r.bucket(), r.key(), r.param("uploadId"));
                 response.setCode(204);
@@ -297,9 +329,10 @@ final class OssRequestHandler implements HttpRequestHandler {
         }
         BlobStore.Received body;
         try {
+            long trafficLimit = TrafficPacer.limit(r.header("x-oss-traffic-limit"));
             body = store.blobs()
                     .receive(
-                            entity == null ? null : link.body(entity.getContent()),
+                            entity == null ? null : TrafficPacer.pace(link.body(entity.getContent()), trafficLimit),
                             entity == null ? 0 : length,
                             effects.corruptBody());
         } catch (BlobStore.StorageFailure e) {
@@ -326,15 +359,21 @@ final class OssRequestHandler implements HttpRequestHandler {
         return body;
     }
 
-    private void putObject(ParsedRequest r, ClassicHttpRequest request, ClassicHttpResponse response, Effects effects)
+    private void putObject(
+            ParsedRequest r,
+            ClassicHttpRequest request,
+            ClassicHttpResponse response,
+            Effects effects,
+            String requestId)
             throws IOException {
         String storageClass = storageClass(r);
         String sse = sse(r);
         String acl = acl(r);
         boolean forbid = forbidOverwrite(r);
+        ObjectHeaders headers = ObjectHeaders.of(r);
+        Callback callback = callback(r);
         BlobStore.Received body = receiveBody(r, request, effects);
-        StoredObject obj = store.putObject(
-                r.bucket(), r.key(), body, r.header("content-type"), userMetadata(r), storageClass, sse, acl, forbid);
+        StoredObject obj = store.putObject(r.bucket(), r.key(), body, headers, storageClass, sse, acl, forbid);
         if (effects.commitThenFail()) {
             throw new OssServiceError(
                     500,
@@ -346,6 +385,61 @@ final class OssRequestHandler implements HttpRequestHandler {
         response.setHeader("ETag", quote(obj.etag()));
         response.setHeader("Content-MD5", Base64.getEncoder().encodeToString(body.md5()));
         setCrc(response, obj.crc64(), effects);
+        if (callback != null) {
+            answerCallback(r, response, callback, obj, "PutObject", requestId);
+        }
+    }
+
+    /** A request's upload callback, checked before anything is stored. */
+    private record Callback(Map<String, String> settings, Map<String, String> variables) {}
+
+    private static Callback callback(ParsedRequest r) {
+        String header = r.header("x-oss-callback");
+        return header == null
+                ? null
+                : new Callback(
+                        UploadCallbacks.parse(header), UploadCallbacks.variables(r.header("x-oss-callback-var")));
+    }
+
+    /** Calls the application server for a stored object and answers with what it said, or 203. */
+    private void answerCallback(
+            ParsedRequest r,
+            ClassicHttpResponse response,
+            Callback callback,
+            StoredObject obj,
+            String operation,
+            String requestId) {
+        UploadCallbacks.Answer answer = callbacks.call(
+                callback.settings(),
+                callback.variables(),
+                new UploadCallbacks.Facts(
+                        r.bucket(),
+                        obj.key(),
+                        obj.etag(),
+                        obj.size(),
+                        obj.contentType(),
+                        obj.crc64(),
+                        requestId,
+                        operation,
+                        "127.0.0.1"));
+        if (answer.status() == 200) {
+            response.setCode(200);
+            response.setEntity(new ByteArrayEntity(answer.body(), ContentType.parse(answer.contentType())));
+            return;
+        }
+        OssServiceError failed = new OssServiceError(203, "CallbackFailed", answer.failure(), "0007-00000203");
+        writeError(r, response, failed, requestId);
+    }
+
+    private void getObjectTagging(ParsedRequest r, ClassicHttpResponse response) {
+        StoredObject obj = store.getObject(r.bucket(), r.key());
+        XmlWriter xml = new XmlWriter().open("Tagging").open("TagSet");
+        obj.headers()
+                .tags()
+                .forEach((k, v) ->
+                        xml.open("Tag").element("Key", k).element("Value", v).close("Tag"));
+        xml.close("TagSet").close("Tagging");
+        xml(response, 200, xml);
     }
 
     private void getObject(ParsedRequest r, ClassicHttpResponse response, Effects effects) {
@@ -375,6 +469,11 @@ final class OssRequestHandler implements HttpRequestHandler {
             response.setHeader("x-oss-server-side-encryption", obj.serverSideEncryption());
         }
         obj.userMetadata().forEach((k, v) -> response.setHeader("x-oss-meta-" + k, v));
+        obj.headers().standardHeaders().forEach(response::setHeader);
+        if (!obj.headers().tags().isEmpty()) {
+            response.setHeader(
+                    "x-oss-tagging-count", Integer.toString(obj.headers().tags().size()));
+        }
         setCrc(response, obj.crc64(), effects);
         String contentType = obj.contentType() == null ? "application/octet-stream" : obj.contentType();
         // for HEAD the server sends the entity's headers (length, type) but never its body
@@ -422,14 +521,9 @@ final class OssRequestHandler implements HttpRequestHandler {
     }
 
     private void initiate(ParsedRequest r, ClassicHttpResponse response) {
-        Upload u = store.initiate(
-                r.bucket(),
-                r.key(),
-                r.header("content-type"),
-                userMetadata(r),
-                storageClass(r),
-                sse(r),
-                forbidOverwrite(r));
+        // OSS ignores x-oss-callback and x-oss-traffic-limit here: they belong on Complete and UploadPart
+        Upload u =
+                store.initiate(r.bucket(), r.key(), ObjectHeaders.of(r), storageClass(r), sse(r), forbidOverwrite(r));
         boolean url = "url".equals(r.param("encoding-type"));
         XmlWriter xml = new XmlWriter().open("InitiateMultipartUploadResult");
         if (url) {
@@ -462,8 +556,14 @@ final class OssRequestHandler implements HttpRequestHandler {
         setCrc(response, part.crc64(), effects);
     }
 
-    private void complete(ParsedRequest r, ClassicHttpRequest request, ClassicHttpResponse response, Effects effects)
+    private void complete(
+            ParsedRequest r,
+            ClassicHttpRequest request,
+            ClassicHttpResponse response,
+            Effects effects,
+            String requestId)
             throws IOException {
+        Callback callback = callback(r);
         byte[] body;
         try (InputStream in = request.getEntity() == null
                 ? null
@@ -505,6 +605,12 @@ final class OssRequestHandler implements HttpRequestHandler {
                 .element("ETag", quote(obj.etag()))
                 .close("CompleteMultipartUploadResult");
         setCrc(response, obj.crc64(), effects);
+        if (callback != null) {
+            // the application server's answer replaces the result XML; ETag and CRC stay in the headers
+            response.setHeader("ETag", quote(obj.etag()));
+            answerCallback(r, response, callback, obj, "CompleteMultipartUpload", requestId);
+            return;
+        }
         xml(response, 200, xml);
     }
 
@@ -681,16 +787,6 @@ final class OssRequestHandler implements HttpRequestHandler {
 
     private static String enc(String value, boolean url) {
         return value == null || !url ? value : Encoding.encode(value, false);
-    }
-
-    private static Map<String, String> userMetadata(ParsedRequest r) {
-        Map<String, String> meta = new LinkedHashMap<>();
-        r.headers().forEach((name, value) -> {
-            if (name.startsWith("x-oss-meta-")) {
-                meta.put(name.substring("x-oss-meta-".length()), value);
-            }
-        });
-        return meta;
     }
 
     private static String storageClass(ParsedRequest r) {

@@ -44,11 +44,28 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": getOrCreateConfiguration(target).setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbody":
+        case "callbackBody": getOrCreateConfiguration(target).setCallbackBody(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbodytype":
+        case "callbackBodyType": getOrCreateConfiguration(target).setCallbackBodyType(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackhost":
+        case "callbackHost": getOrCreateConfiguration(target).setCallbackHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbacksni":
+        case "callbackSni": getOrCreateConfiguration(target).setCallbackSni(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clock": getOrCreateConfiguration(target).setClock(property(camelContext, java.time.Clock.class, value)); return true;
+        case "cname": getOrCreateConfiguration(target).setCname(property(camelContext, boolean.class, value)); return true;
         case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.ossmultipart.camel.OssMultipartConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "contentdisposition":
+        case "contentDisposition": getOrCreateConfiguration(target).setContentDisposition(property(camelContext, java.lang.String.class, value)); return true;
+        case "contentencoding":
+        case "contentEncoding": getOrCreateConfiguration(target).setContentEncoding(property(camelContext, java.lang.String.class, value)); return true;
         case "contentmd5":
         case "contentMd5": getOrCreateConfiguration(target).setContentMd5(property(camelContext, boolean.class, value)); return true;
         case "contenttype":
@@ -62,6 +79,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": getOrCreateConfiguration(target).setEcsMetadataEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "endpointtype":
+        case "endpointType": getOrCreateConfiguration(target).setEndpointType(property(camelContext, java.lang.String.class, value)); return true;
+        case "expires": getOrCreateConfiguration(target).setExpires(property(camelContext, java.lang.String.class, value)); return true;
         case "externalid":
         case "externalId": getOrCreateConfiguration(target).setExternalId(property(camelContext, java.lang.String.class, value)); return true;
         case "forbidoverwrite":
@@ -99,6 +119,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "progresslistener":
         case "progressListener": getOrCreateConfiguration(target).setProgressListener(property(camelContext, org.ossmultipart.camel.upload.UploadProgressListener.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestpayer":
+        case "requestPayer": getOrCreateConfiguration(target).setRequestPayer(property(camelContext, java.lang.String.class, value)); return true;
         case "resume": getOrCreateConfiguration(target).setResume(property(camelContext, boolean.class, value)); return true;
         case "retrybudget":
         case "retryBudget": getOrCreateConfiguration(target).setRetryBudget(property(camelContext, java.lang.String.class, value)); return true;
@@ -128,6 +150,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "streamMemoryLimit": getOrCreateConfiguration(target).setStreamMemoryLimit(property(camelContext, java.lang.String.class, value)); return true;
         case "stsendpoint":
         case "stsEndpoint": getOrCreateConfiguration(target).setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "tagging": getOrCreateConfiguration(target).setTagging(property(camelContext, java.lang.String.class, value)); return true;
+        case "trafficlimit":
+        case "trafficLimit": getOrCreateConfiguration(target).setTrafficLimit(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -154,11 +179,28 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
+        case "callbackbody":
+        case "callbackBody": return java.lang.String.class;
+        case "callbackbodytype":
+        case "callbackBodyType": return java.lang.String.class;
+        case "callbackhost":
+        case "callbackHost": return java.lang.String.class;
+        case "callbacksni":
+        case "callbackSni": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "clock": return java.time.Clock.class;
+        case "cname": return boolean.class;
         case "concurrency": return java.lang.String.class;
         case "configuration": return org.ossmultipart.camel.OssMultipartConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
+        case "contentdisposition":
+        case "contentDisposition": return java.lang.String.class;
+        case "contentencoding":
+        case "contentEncoding": return java.lang.String.class;
         case "contentmd5":
         case "contentMd5": return boolean.class;
         case "contenttype":
@@ -172,6 +214,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
+        case "endpointtype":
+        case "endpointType": return java.lang.String.class;
+        case "expires": return java.lang.String.class;
         case "externalid":
         case "externalId": return java.lang.String.class;
         case "forbidoverwrite":
@@ -209,6 +254,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "progresslistener":
         case "progressListener": return org.ossmultipart.camel.upload.UploadProgressListener.class;
         case "region": return java.lang.String.class;
+        case "requestpayer":
+        case "requestPayer": return java.lang.String.class;
         case "resume": return boolean.class;
         case "retrybudget":
         case "retryBudget": return java.lang.String.class;
@@ -238,6 +285,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "streamMemoryLimit": return java.lang.String.class;
         case "stsendpoint":
         case "stsEndpoint": return java.lang.String.class;
+        case "tagging": return java.lang.String.class;
+        case "trafficlimit":
+        case "trafficLimit": return java.lang.String.class;
         default: return null;
         }
     }
@@ -260,11 +310,28 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cachecontrol":
+        case "cacheControl": return getOrCreateConfiguration(target).getCacheControl();
+        case "callbackbody":
+        case "callbackBody": return getOrCreateConfiguration(target).getCallbackBody();
+        case "callbackbodytype":
+        case "callbackBodyType": return getOrCreateConfiguration(target).getCallbackBodyType();
+        case "callbackhost":
+        case "callbackHost": return getOrCreateConfiguration(target).getCallbackHost();
+        case "callbacksni":
+        case "callbackSni": return getOrCreateConfiguration(target).isCallbackSni();
+        case "callbackurl":
+        case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "clock": return getOrCreateConfiguration(target).getClock();
+        case "cname": return getOrCreateConfiguration(target).isCname();
         case "concurrency": return getOrCreateConfiguration(target).getConcurrency();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "contentdisposition":
+        case "contentDisposition": return getOrCreateConfiguration(target).getContentDisposition();
+        case "contentencoding":
+        case "contentEncoding": return getOrCreateConfiguration(target).getContentEncoding();
         case "contentmd5":
         case "contentMd5": return getOrCreateConfiguration(target).isContentMd5();
         case "contenttype":
@@ -278,6 +345,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": return getOrCreateConfiguration(target).getEcsMetadataEndpoint();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
+        case "endpointtype":
+        case "endpointType": return getOrCreateConfiguration(target).getEndpointType();
+        case "expires": return getOrCreateConfiguration(target).getExpires();
         case "externalid":
         case "externalId": return getOrCreateConfiguration(target).getExternalId();
         case "forbidoverwrite":
@@ -315,6 +385,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "progresslistener":
         case "progressListener": return getOrCreateConfiguration(target).getProgressListener();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestpayer":
+        case "requestPayer": return getOrCreateConfiguration(target).getRequestPayer();
         case "resume": return getOrCreateConfiguration(target).isResume();
         case "retrybudget":
         case "retryBudget": return getOrCreateConfiguration(target).getRetryBudget();
@@ -344,6 +416,9 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "streamMemoryLimit": return getOrCreateConfiguration(target).getStreamMemoryLimit();
         case "stsendpoint":
         case "stsEndpoint": return getOrCreateConfiguration(target).getStsEndpoint();
+        case "tagging": return getOrCreateConfiguration(target).getTagging();
+        case "trafficlimit":
+        case "trafficLimit": return getOrCreateConfiguration(target).getTrafficLimit();
         default: return null;
         }
     }

@@ -41,10 +41,27 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cachecontrol":
+        case "cacheControl": target.getConfiguration().setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbody":
+        case "callbackBody": target.getConfiguration().setCallbackBody(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbodytype":
+        case "callbackBodyType": target.getConfiguration().setCallbackBodyType(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackhost":
+        case "callbackHost": target.getConfiguration().setCallbackHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbacksni":
+        case "callbackSni": target.getConfiguration().setCallbackSni(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clock": target.getConfiguration().setClock(property(camelContext, java.time.Clock.class, value)); return true;
+        case "cname": target.getConfiguration().setCname(property(camelContext, boolean.class, value)); return true;
         case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "contentdisposition":
+        case "contentDisposition": target.getConfiguration().setContentDisposition(property(camelContext, java.lang.String.class, value)); return true;
+        case "contentencoding":
+        case "contentEncoding": target.getConfiguration().setContentEncoding(property(camelContext, java.lang.String.class, value)); return true;
         case "contentmd5":
         case "contentMd5": target.getConfiguration().setContentMd5(property(camelContext, boolean.class, value)); return true;
         case "contenttype":
@@ -59,10 +76,13 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": target.getConfiguration().setEcsMetadataEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "endpointtype":
+        case "endpointType": target.getConfiguration().setEndpointType(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expires": target.getConfiguration().setExpires(property(camelContext, java.lang.String.class, value)); return true;
         case "externalid":
         case "externalId": target.getConfiguration().setExternalId(property(camelContext, java.lang.String.class, value)); return true;
         case "forbidoverwrite":
@@ -105,6 +125,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestpayer":
+        case "requestPayer": target.getConfiguration().setRequestPayer(property(camelContext, java.lang.String.class, value)); return true;
         case "resume": target.getConfiguration().setResume(property(camelContext, boolean.class, value)); return true;
         case "retrybudget":
         case "retryBudget": target.getConfiguration().setRetryBudget(property(camelContext, java.lang.String.class, value)); return true;
@@ -145,8 +167,11 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "streamMemoryLimit": target.getConfiguration().setStreamMemoryLimit(property(camelContext, java.lang.String.class, value)); return true;
         case "stsendpoint":
         case "stsEndpoint": target.getConfiguration().setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "tagging": target.getConfiguration().setTagging(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "trafficlimit":
+        case "trafficLimit": target.getConfiguration().setTrafficLimit(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -179,10 +204,27 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cachecontrol":
+        case "cacheControl": return java.lang.String.class;
+        case "callbackbody":
+        case "callbackBody": return java.lang.String.class;
+        case "callbackbodytype":
+        case "callbackBodyType": return java.lang.String.class;
+        case "callbackhost":
+        case "callbackHost": return java.lang.String.class;
+        case "callbacksni":
+        case "callbackSni": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "clock": return java.time.Clock.class;
+        case "cname": return boolean.class;
         case "concurrency": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return java.lang.String.class;
+        case "contentdisposition":
+        case "contentDisposition": return java.lang.String.class;
+        case "contentencoding":
+        case "contentEncoding": return java.lang.String.class;
         case "contentmd5":
         case "contentMd5": return boolean.class;
         case "contenttype":
@@ -197,10 +239,13 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
+        case "endpointtype":
+        case "endpointType": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expires": return java.lang.String.class;
         case "externalid":
         case "externalId": return java.lang.String.class;
         case "forbidoverwrite":
@@ -243,6 +288,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestpayer":
+        case "requestPayer": return java.lang.String.class;
         case "resume": return boolean.class;
         case "retrybudget":
         case "retryBudget": return java.lang.String.class;
@@ -283,8 +330,11 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "streamMemoryLimit": return java.lang.String.class;
         case "stsendpoint":
         case "stsEndpoint": return java.lang.String.class;
+        case "tagging": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "trafficlimit":
+        case "trafficLimit": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         default: return null;
@@ -313,10 +363,27 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cachecontrol":
+        case "cacheControl": return target.getConfiguration().getCacheControl();
+        case "callbackbody":
+        case "callbackBody": return target.getConfiguration().getCallbackBody();
+        case "callbackbodytype":
+        case "callbackBodyType": return target.getConfiguration().getCallbackBodyType();
+        case "callbackhost":
+        case "callbackHost": return target.getConfiguration().getCallbackHost();
+        case "callbacksni":
+        case "callbackSni": return target.getConfiguration().isCallbackSni();
+        case "callbackurl":
+        case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "clock": return target.getConfiguration().getClock();
+        case "cname": return target.getConfiguration().isCname();
         case "concurrency": return target.getConfiguration().getConcurrency();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "contentdisposition":
+        case "contentDisposition": return target.getConfiguration().getContentDisposition();
+        case "contentencoding":
+        case "contentEncoding": return target.getConfiguration().getContentEncoding();
         case "contentmd5":
         case "contentMd5": return target.getConfiguration().isContentMd5();
         case "contenttype":
@@ -331,10 +398,13 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": return target.getConfiguration().getEcsMetadataEndpoint();
         case "endpoint": return target.getConfiguration().getEndpoint();
+        case "endpointtype":
+        case "endpointType": return target.getConfiguration().getEndpointType();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expires": return target.getConfiguration().getExpires();
         case "externalid":
         case "externalId": return target.getConfiguration().getExternalId();
         case "forbidoverwrite":
@@ -377,6 +447,8 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestpayer":
+        case "requestPayer": return target.getConfiguration().getRequestPayer();
         case "resume": return target.getConfiguration().isResume();
         case "retrybudget":
         case "retryBudget": return target.getConfiguration().getRetryBudget();
@@ -417,8 +489,11 @@ public class OssMultipartEndpointConfigurer extends PropertyConfigurerSupport im
         case "streamMemoryLimit": return target.getConfiguration().getStreamMemoryLimit();
         case "stsendpoint":
         case "stsEndpoint": return target.getConfiguration().getStsEndpoint();
+        case "tagging": return target.getConfiguration().getTagging();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "trafficlimit":
+        case "trafficLimit": return target.getConfiguration().getTrafficLimit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;

@@ -23,7 +23,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(83);
         props.add("abortOnFailure");
         props.add("abortStale");
         props.add("acceptBlankEtag");
@@ -34,9 +34,18 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
         props.add("bucketName");
+        props.add("cacheControl");
+        props.add("callbackBody");
+        props.add("callbackBodyType");
+        props.add("callbackHost");
+        props.add("callbackSni");
+        props.add("callbackUrl");
         props.add("clock");
+        props.add("cname");
         props.add("concurrency");
         props.add("connectTimeout");
+        props.add("contentDisposition");
+        props.add("contentEncoding");
         props.add("contentMd5");
         props.add("contentType");
         props.add("credentialsProfile");
@@ -45,8 +54,10 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("delay");
         props.add("ecsMetadataEndpoint");
         props.add("endpoint");
+        props.add("endpointType");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("expires");
         props.add("externalId");
         props.add("forbidOverwrite");
         props.add("greedy");
@@ -70,6 +81,7 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("progressListener");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestPayer");
         props.add("resume");
         props.add("retryBudget");
         props.add("roleArn");
@@ -91,7 +103,9 @@ public class OssMultipartEndpointUriFactory extends org.apache.camel.support.com
         props.add("storageClass");
         props.add("streamMemoryLimit");
         props.add("stsEndpoint");
+        props.add("tagging");
         props.add("timeUnit");
+        props.add("trafficLimit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(4);

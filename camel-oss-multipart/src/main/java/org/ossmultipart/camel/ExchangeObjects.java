@@ -6,6 +6,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.ossmultipart.camel.oss.OssNames;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
+import org.ossmultipart.camel.oss.model.ObjectTags;
+import org.ossmultipart.camel.oss.model.TrafficLimit;
+import org.ossmultipart.camel.oss.model.UploadCallback;
 
 /** Reads which object an exchange names and how it is stored: headers first, then the endpoint's options. */
 final class ExchangeObjects {
@@ -36,7 +39,10 @@ final class ExchangeObjects {
         return key;
     }
 
-    /** Content type, metadata and the endpoint's object settings for the object the exchange names. */
+    /**
+     * Content type, metadata, tags, HTTP headers, callback and traffic limit for the object the exchange
+     * names: each header wins over its option, whole (a tag set in the header replaces the option's).
+     */
     ObjectOptions objectOptions(Exchange exchange) {
         Message m = exchange.getMessage();
         String contentType = m.getHeader(OssMultipartConstants.CONTENT_TYPE, String.class);
@@ -46,31 +52,70 @@ final class ExchangeObjects {
         if (contentType == null) {
             contentType = m.getHeader(Exchange.CONTENT_TYPE, String.class);
         }
-        Object meta = m.getHeader(OssMultipartConstants.USER_METADATA);
-        if (meta != null && !(meta instanceof Map)) {
-            throw new IllegalArgumentException("header " + OssMultipartConstants.USER_METADATA
-                    + " must be a Map<String, String>, was " + meta.getClass().getName());
-        }
-        Map<String, String> userMetadata = new LinkedHashMap<>();
-        if (meta != null) {
-            ((Map<?, ?>) meta)
-                    .forEach((k, v) -> userMetadata.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        }
         try {
+            String trafficLimit = m.getHeader(OssMultipartConstants.TRAFFIC_LIMIT, String.class);
             return ObjectOptions.builder()
                     .contentType(contentType)
+                    .cacheControl(either(m, OssMultipartConstants.CACHE_CONTROL, config.getCacheControl()))
+                    .contentDisposition(
+                            either(m, OssMultipartConstants.CONTENT_DISPOSITION, config.getContentDisposition()))
+                    .contentEncoding(either(m, OssMultipartConstants.CONTENT_ENCODING, config.getContentEncoding()))
+                    .expires(either(m, OssMultipartConstants.EXPIRES, config.getExpires()))
                     .storageClass(config.getStorageClass())
                     .serverSideEncryption(config.getServerSideEncryption())
                     .objectAcl(config.getObjectAcl())
                     .forbidOverwrite(config.isForbidOverwrite())
-                    .userMetadata(userMetadata)
+                    .userMetadata(map(m, OssMultipartConstants.USER_METADATA))
+                    .tags(tags(m))
+                    .callback(callback(m))
+                    .callbackVariables(map(m, OssMultipartConstants.CALLBACK_VAR))
+                    .trafficLimit(
+                            trafficLimit == null
+                                    ? config.getTrafficLimitBits()
+                                    : TrafficLimit.parse("header " + OssMultipartConstants.TRAFFIC_LIMIT, trafficLimit))
                     .build();
         } catch (IllegalArgumentException e) {
             // the endpoint's own settings were checked when it was created: what fails here came with the exchange
             throw new IllegalArgumentException(
-                    e.getMessage() + " (header " + OssMultipartConstants.USER_METADATA
-                            + " of an exchange to oss-multipart:" + bucket + ")",
-                    e);
+                    e.getMessage() + " (a header of an exchange to oss-multipart:" + bucket + ")", e);
         }
+    }
+
+    private static String either(Message m, String header, String option) {
+        String value = m.getHeader(header, String.class);
+        return value != null ? value : option;
+    }
+
+    private ObjectTags tags(Message m) {
+        Object header = m.getHeader(OssMultipartConstants.TAGGING);
+        if (header instanceof Map<?, ?> map) {
+            return ObjectTags.of("header " + OssMultipartConstants.TAGGING, map);
+        }
+        if (header != null) {
+            return ObjectTags.parse("header " + OssMultipartConstants.TAGGING, header.toString());
+        }
+        return ObjectTags.parse("tagging", config.getTagging());
+    }
+
+    private UploadCallback callback(Message m) {
+        String json = m.getHeader(OssMultipartConstants.CALLBACK, String.class);
+        return json != null
+                ? UploadCallback.ofJson("header " + OssMultipartConstants.CALLBACK, json)
+                : config.callback();
+    }
+
+    /** A Map header as strings; an error naming the header when it is something else. */
+    private static Map<String, String> map(Message m, String header) {
+        Object value = m.getHeader(header);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("header " + header + " must be a Map<String, String>, was "
+                    + value.getClass().getName());
+        }
+        Map<String, String> strings = new LinkedHashMap<>();
+        ((Map<?, ?>) value).forEach((k, v) -> strings.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        return strings;
     }
 }

@@ -1,9 +1,11 @@
 package org.ossmultipart.camel;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.ossmultipart.camel.oss.OssLimits;
+import org.ossmultipart.camel.oss.model.CallbackOutcome;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.InitiateMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.ListMultipartUploadsRequest;
@@ -67,7 +69,14 @@ final class LowLevelOperations {
         }
         RequestBody body =
                 BodySources.singlePart(exchange, endpoint.getConfiguration().partMd5Wanted());
-        UploadPartResult r = endpoint.getClient().uploadPart(endpoint.getBucketName(), key, uploadId, partNumber, body);
+        UploadPartResult r = endpoint.getClient()
+                .uploadPart(
+                        endpoint.getBucketName(),
+                        key,
+                        uploadId,
+                        partNumber,
+                        body,
+                        objects.objectOptions(exchange).trafficLimit());
         m.setHeader(OssMultipartConstants.E_TAG, r.etag());
         m.setHeader(OssMultipartConstants.CRC64, r.crc64() == null ? null : Long.toUnsignedString(r.crc64()));
         m.setHeader(OssMultipartConstants.REQUEST_ID, r.requestId());
@@ -97,6 +106,12 @@ final class LowLevelOperations {
         m.setHeader(OssMultipartConstants.CRC64, r.crc64() == null ? null : Long.toUnsignedString(r.crc64()));
         m.setHeader(OssMultipartConstants.PART_COUNT, parts.size());
         m.setHeader(OssMultipartConstants.REQUEST_ID, r.requestId());
+        if (r.callback().status() != CallbackOutcome.Status.NONE) {
+            m.setHeader(
+                    OssMultipartConstants.CALLBACK_STATUS,
+                    r.callback().status().name().toLowerCase(Locale.ROOT));
+            m.setHeader(OssMultipartConstants.CALLBACK_RESULT, r.callback().body());
+        }
         m.setBody(r);
     }
 

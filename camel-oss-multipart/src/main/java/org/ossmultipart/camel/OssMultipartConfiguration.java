@@ -9,10 +9,16 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.ossmultipart.camel.janitor.StaleBy;
+import org.ossmultipart.camel.oss.EndpointType;
 import org.ossmultipart.camel.oss.OssClient;
 import org.ossmultipart.camel.oss.OssClientConfig;
 import org.ossmultipart.camel.oss.auth.CredentialsChain;
 import org.ossmultipart.camel.oss.auth.CredentialsProvider;
+import org.ossmultipart.camel.oss.model.HeaderValues;
+import org.ossmultipart.camel.oss.model.ObjectOptions;
+import org.ossmultipart.camel.oss.model.ObjectTags;
+import org.ossmultipart.camel.oss.model.TrafficLimit;
+import org.ossmultipart.camel.oss.model.UploadCallback;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
 import org.ossmultipart.camel.units.ByteSize;
 import org.ossmultipart.camel.units.Durations;
@@ -96,6 +102,18 @@ public class OssMultipartConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "2m", javaType = "java.lang.String")
     private Duration retryBudget = OssClientConfig.DEFAULT_RETRY_BUDGET;
 
+    @UriParam(label = "common", enums = "requester")
+    private String requestPayer;
+
+    @UriParam(
+            label = "common",
+            defaultValue = "public",
+            enums = "public,internal,accelerate,accelerateOverseas,dualStack")
+    private String endpointType;
+
+    @UriParam(label = "common", defaultValue = "false")
+    private boolean cname;
+
     // ---- producer ----------------------------------------------------------------------------
 
     @UriParam(label = "producer", defaultValue = "upload")
@@ -145,6 +163,41 @@ public class OssMultipartConfiguration implements Cloneable {
 
     @UriParam(label = "producer")
     private String contentType;
+
+    @UriParam(label = "producer")
+    private String tagging;
+
+    @UriParam(label = "producer")
+    private String cacheControl;
+
+    @UriParam(label = "producer")
+    private String contentDisposition;
+
+    @UriParam(label = "producer")
+    private String contentEncoding;
+
+    @UriParam(label = "producer")
+    private String expires;
+
+    @UriParam(label = "producer", javaType = "java.lang.String")
+    private String trafficLimit;
+    /** trafficLimit in bit/s, 0 for none. */
+    private long trafficLimitBits;
+
+    @UriParam(label = "producer")
+    private String callbackUrl;
+
+    @UriParam(label = "producer")
+    private String callbackBody;
+
+    @UriParam(label = "producer", enums = "application/x-www-form-urlencoded,application/json")
+    private String callbackBodyType;
+
+    @UriParam(label = "producer,advanced")
+    private String callbackHost;
+
+    @UriParam(label = "producer,advanced", defaultValue = "false")
+    private boolean callbackSni;
 
     @UriParam(label = "producer,advanced", defaultValue = "10s", javaType = "java.lang.String")
     private Duration progressInterval = Duration.ofSeconds(10);
@@ -623,6 +676,212 @@ public class OssMultipartConfiguration implements Cloneable {
     /** The content type of the object; the CamelOssContentType header wins, Camel's Content-Type header is the fallback. */
     public void setContentType(String contentType) {
         this.contentType = contentType;
+    }
+
+    public String getRequestPayer() {
+        return requestPayer;
+    }
+
+    /**
+     * requester: send x-oss-request-payer: requester on every request (upload, janitor and low-level
+     * operations), as a requester-pays bucket of another account requires.
+     */
+    public void setRequestPayer(String requestPayer) {
+        if (requestPayer != null
+                && !requestPayer.isBlank()
+                && !requestPayer.trim().equals("requester")) {
+            throw new IllegalArgumentException("requestPayer must be requester (or unset), was '" + requestPayer + "'");
+        }
+        this.requestPayer = requestPayer == null || requestPayer.isBlank() ? null : "requester";
+    }
+
+    public String getEndpointType() {
+        return endpointType;
+    }
+
+    /**
+     * The endpoint derived from region: public (default), internal (from ECS/ACK in the region's VPC: no
+     * traffic charges), accelerate, accelerateOverseas (transfer acceleration) or dualStack (IPv6).
+     * Not with endpoint.
+     */
+    public void setEndpointType(String endpointType) {
+        endpointType(endpointType); // checked now: the message quotes what was written
+        this.endpointType = endpointType == null || endpointType.isBlank() ? null : endpointType.trim();
+    }
+
+    /** endpointType as the wire client takes it; null when not set. */
+    EndpointType endpointType() {
+        return endpointType(endpointType);
+    }
+
+    private static EndpointType endpointType(String written) {
+        if (written == null || written.isBlank()) {
+            return null;
+        }
+        return switch (written.trim()) {
+            case "public" -> EndpointType.PUBLIC;
+            case "internal" -> EndpointType.INTERNAL;
+            case "accelerate" -> EndpointType.ACCELERATE;
+            case "accelerateOverseas" -> EndpointType.ACCELERATE_OVERSEAS;
+            case "dualStack" -> EndpointType.DUAL_STACK;
+            default ->
+                throw new IllegalArgumentException("endpointType must be one of public, internal, accelerate,"
+                        + " accelerateOverseas, dualStack, was '" + written + "'");
+        };
+    }
+
+    public boolean isCname() {
+        return cname;
+    }
+
+    /**
+     * true: endpoint is a custom domain bound to the bucket (CNAME), e.g. https://files.example.com --
+     * required for data requests on mainland buckets of accounts opened since 2025-03-20. Requests carry
+     * no bucket in host or path; signatures still name it.
+     */
+    public void setCname(boolean cname) {
+        this.cname = cname;
+    }
+
+    public String getTagging() {
+        return tagging;
+    }
+
+    /**
+     * The object's tags, k1=v1&k2=v2 (each key and value URL-encoded; at most 10): x-oss-tagging on
+     * PutObject or InitiateMultipartUpload. The CamelOssTagging header replaces them whole.
+     */
+    public void setTagging(String tagging) {
+        ObjectTags.parse("tagging", tagging);
+        this.tagging = tagging;
+    }
+
+    public String getCacheControl() {
+        return cacheControl;
+    }
+
+    /** The object's Cache-Control, e.g. max-age=86400 or no-cache. */
+    public void setCacheControl(String cacheControl) {
+        HeaderValues.ascii("cacheControl", cacheControl);
+        this.cacheControl = cacheControl;
+    }
+
+    public String getContentDisposition() {
+        return contentDisposition;
+    }
+
+    /**
+     * The object's Content-Disposition, e.g. attachment; filename="report.pdf" (a file name in other
+     * characters than ASCII is sent as filename*=UTF-8''..., RFC 6266).
+     */
+    public void setContentDisposition(String contentDisposition) {
+        HeaderValues.contentDisposition("contentDisposition", contentDisposition);
+        this.contentDisposition = contentDisposition;
+    }
+
+    public String getContentEncoding() {
+        return contentEncoding;
+    }
+
+    /** The object's Content-Encoding, e.g. gzip for pre-compressed content (the bytes are stored as given). */
+    public void setContentEncoding(String contentEncoding) {
+        HeaderValues.ascii("contentEncoding", contentEncoding);
+        this.contentEncoding = contentEncoding;
+    }
+
+    public String getExpires() {
+        return expires;
+    }
+
+    /** The object's Expires, an HTTP date such as Wed, 21 Oct 2026 07:28:00 GMT. */
+    public void setExpires(String expires) {
+        ObjectOptions.builder().expires(expires);
+        this.expires = expires;
+    }
+
+    public String getTrafficLimit() {
+        return trafficLimit;
+    }
+
+    /** trafficLimit in bit/s; 0 when not set. */
+    public long getTrafficLimitBits() {
+        return trafficLimitBits;
+    }
+
+    /**
+     * At most this rate per request (x-oss-traffic-limit on every UploadPart and PutObject), so bulk
+     * uploads do not starve a link: 100KiB/s to 100MiB/s, written 800KiB/s, 10MiB/s, or bit/s as OSS
+     * takes them. An upload sends concurrency requests at once: its rate is up to concurrency x this.
+     */
+    public void setTrafficLimit(String trafficLimit) {
+        this.trafficLimitBits = TrafficLimit.parse("trafficLimit", trafficLimit);
+        this.trafficLimit = trafficLimit;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    /**
+     * Upload callback: OSS POSTs to this URL (up to 5, separated by ';') once the object is stored and the
+     * exchange gets the answer (CamelOssCallbackResult). Sent on CompleteMultipartUpload or PutObject.
+     */
+    public void setCallbackUrl(String callbackUrl) {
+        if (callbackUrl != null && !callbackUrl.isBlank()) {
+            UploadCallback.checkUrls("callbackUrl", callbackUrl);
+        }
+        this.callbackUrl = callbackUrl;
+    }
+
+    public String getCallbackBody() {
+        return callbackBody;
+    }
+
+    /**
+     * The body OSS sends to callbackUrl, with ${bucket}, ${object}, ${etag}, ${size}, ${mimeType},
+     * ${crc64} and ${x:name} (CamelOssCallbackVar) replaced. Default:
+     * bucket=${bucket}&object=${object}&etag=${etag}&size=${size}&mimeType=${mimeType}&crc64=${crc64}.
+     * In a URI or properties, write it as RAW(...) or escape $ as $$ where Camel would resolve it.
+     */
+    public void setCallbackBody(String callbackBody) {
+        this.callbackBody = callbackBody;
+    }
+
+    public String getCallbackBodyType() {
+        return callbackBodyType;
+    }
+
+    /** application/x-www-form-urlencoded (OSS's default) or application/json. */
+    public void setCallbackBodyType(String callbackBodyType) {
+        if (callbackBodyType != null && !UploadCallback.BODY_TYPES.contains(callbackBodyType)) {
+            throw new IllegalArgumentException("callbackBodyType must be one of " + UploadCallback.BODY_TYPES
+                    + ", was '" + callbackBodyType + "'");
+        }
+        this.callbackBodyType = callbackBodyType;
+    }
+
+    public String getCallbackHost() {
+        return callbackHost;
+    }
+
+    /** The Host header of the callback request (default: the host of callbackUrl). */
+    public void setCallbackHost(String callbackHost) {
+        this.callbackHost = callbackHost;
+    }
+
+    public boolean isCallbackSni() {
+        return callbackSni;
+    }
+
+    /** Whether OSS sends SNI when it calls an https callbackUrl. */
+    public void setCallbackSni(boolean callbackSni) {
+        this.callbackSni = callbackSni;
+    }
+
+    /** The callback of the options, or null; checked when the endpoint starts. */
+    UploadCallback callback() {
+        return UploadCallback.of(
+                "option", callbackUrl, callbackBody, callbackBodyType, callbackHost, callbackSni ? Boolean.TRUE : null);
     }
 
     public Duration getProgressInterval() {

@@ -90,6 +90,75 @@ public final class OssMultipartConstants {
 
     @Metadata(
             label = "producer",
+            description = "The object's tags: k1=v1&k2=v2 (URL-encoded) or a Map; replaces the tagging option whole"
+                    + " (x-oss-tagging on PutObject or InitiateMultipartUpload).",
+            javaType = "Object")
+    public static final String TAGGING = "CamelOssTagging";
+
+    @Metadata(
+            label = "producer",
+            description = "The object's Cache-Control; wins over the cacheControl option.",
+            javaType = "String")
+    public static final String CACHE_CONTROL = "CamelOssCacheControl";
+
+    @Metadata(
+            label = "producer",
+            description = "The object's Content-Disposition; wins over the contentDisposition option. A file name in"
+                    + " other characters than ASCII is sent as filename*=UTF-8''... (RFC 6266).",
+            javaType = "String")
+    public static final String CONTENT_DISPOSITION = "CamelOssContentDisposition";
+
+    @Metadata(
+            label = "producer",
+            description = "The object's Content-Encoding; wins over the contentEncoding option.",
+            javaType = "String")
+    public static final String CONTENT_ENCODING = "CamelOssContentEncoding";
+
+    @Metadata(
+            label = "producer",
+            description = "The object's Expires (an HTTP date); wins over the expires option.",
+            javaType = "String")
+    public static final String EXPIRES = "CamelOssExpires";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "The whole upload callback as OSS takes it (JSON with callbackUrl, callbackBody...); wins over"
+                            + " the callback* options. Sent on CompleteMultipartUpload or PutObject, never on Initiate.",
+            javaType = "String")
+    public static final String CALLBACK = "CamelOssCallback";
+
+    @Metadata(
+            label = "producer",
+            description = "Custom callback variables (Map): name -> value, referenced in the callback body as"
+                    + " ${x:name}; names are lower case (x: is added when missing).",
+            javaType = "java.util.Map<String, String>")
+    public static final String CALLBACK_VAR = "CamelOssCallbackVar";
+
+    @Metadata(
+            label = "producer",
+            description = "After upload with a callback: the body the callback server answered, as OSS relays it;"
+                    + " when the callback failed, OSS's message (CamelOssCallbackStatus says which).",
+            javaType = "String")
+    public static final String CALLBACK_RESULT = "CamelOssCallbackResult";
+
+    @Metadata(
+            label = "producer",
+            description = "After upload with a callback: succeeded, failed (OSS answered 203 CallbackFailed; the object"
+                    + " is stored and the exchange succeeds) or unknown (the answer was lost and a retry found the"
+                    + " object stored).",
+            javaType = "String")
+    public static final String CALLBACK_STATUS = "CamelOssCallbackStatus";
+
+    @Metadata(
+            label = "producer",
+            description = "The traffic limit of this exchange's PutObject and UploadPart requests (800KiB/s, 10MiB/s,"
+                    + " or bit/s); wins over the trafficLimit option.",
+            javaType = "String")
+    public static final String TRAFFIC_LIMIT = "CamelOssTrafficLimit";
+
+    @Metadata(
+            label = "producer",
             description = "The parts for completeMultipartUpload; without it, every uploaded part is used.",
             javaType = "java.util.List<org.ossmultipart.camel.oss.model.PartETag>")
     public static final String PART_ETAGS = "CamelOssPartETags";

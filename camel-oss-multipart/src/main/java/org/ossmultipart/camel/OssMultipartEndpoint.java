@@ -160,6 +160,7 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                     configuration.getStorageClass(),
                     configuration.getServerSideEncryption(),
                     configuration.getObjectAcl());
+            configuration.callback();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (option of oss-multipart:" + bucketName + ")", e);
         }
@@ -236,6 +237,10 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
                 .region(configuration.getRegion())
                 .signatureVersion(configuration.getSignatureVersion())
                 .pathStyleAccess(configuration.getPathStyleAccess())
+                .endpointType(configuration.endpointType())
+                .cname(configuration.isCname())
+                .bucket(bucketName)
+                .requesterPays(configuration.getRequestPayer() != null)
                 .credentialsProvider(credentialsProvider())
                 .connectTimeout(configuration.getConnectTimeout())
                 .socketTimeout(configuration.getSocketTimeout())

@@ -1,6 +1,7 @@
 package org.ossmultipart.camel;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
@@ -9,6 +10,7 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.ossmultipart.camel.oss.model.CallbackOutcome;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
 import org.ossmultipart.camel.upload.MultipartUploadException;
 import org.ossmultipart.camel.upload.PartSource;
@@ -177,5 +179,12 @@ public class OssMultipartProducer extends DefaultAsyncProducer {
         message.setHeader(OssMultipartConstants.UPLOAD_DURATION, r.elapsed().toMillis());
         message.setHeader(OssMultipartConstants.UPLOAD_RATE, Math.round(r.mibPerSecond() * 10) / 10.0);
         message.setHeader(OssMultipartConstants.PARTS_REUSED, r.reusedParts());
+        if (r.callback().status() != CallbackOutcome.Status.NONE) {
+            message.setHeader(
+                    OssMultipartConstants.CALLBACK_STATUS,
+                    r.callback().status().name().toLowerCase(Locale.ROOT));
+            message.setHeader(
+                    OssMultipartConstants.CALLBACK_RESULT, r.callback().body());
+        }
     }
 }

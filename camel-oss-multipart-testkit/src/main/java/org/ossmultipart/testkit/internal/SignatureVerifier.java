@@ -71,6 +71,26 @@ public final class SignatureVerifier {
         this.region = region;
     }
 
+    /** The access key id a request was signed with (after {@link #verify}), or null. */
+    public static String accessKeyId(ParsedRequest req) {
+        String auth = req.header("authorization");
+        if (auth == null) {
+            return null;
+        }
+        if (auth.startsWith("OSS ")) {
+            int colon = auth.lastIndexOf(':');
+            return colon > 4 ? auth.substring(4, colon).trim() : null;
+        }
+        int at = auth.indexOf("Credential=");
+        if (at < 0) {
+            return null;
+        }
+        int slash = auth.indexOf('/', at);
+        return slash < 0
+                ? null
+                : auth.substring(at + "Credential=".length(), slash).trim();
+    }
+
     public void verify(ParsedRequest req) {
         String auth = req.header("authorization");
         if (auth == null || auth.isBlank()) {

@@ -11,13 +11,20 @@ public record StoredObject(
         long size,
         String etag,
         long crc64,
-        String contentType,
-        Map<String, String> userMetadata,
+        ObjectHeaders headers,
         String storageClass,
         String serverSideEncryption,
         String acl,
         boolean multipart,
         Instant lastModified) {
+
+    public String contentType() {
+        return headers.contentType();
+    }
+
+    public Map<String, String> userMetadata() {
+        return headers.userMetadata();
+    }
 
     public void delete() {
         segments.forEach(Blob::delete);

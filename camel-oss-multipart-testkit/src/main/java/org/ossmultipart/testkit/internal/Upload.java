@@ -12,8 +12,7 @@ public final class Upload {
     final String uploadId;
     volatile Instant initiated;
     final String storageClass;
-    final String contentType;
-    final Map<String, String> userMetadata;
+    final ObjectHeaders headers;
     final String serverSideEncryption;
     final boolean forbidOverwrite;
     final ConcurrentSkipListMap<Integer, StoredPart> parts = new ConcurrentSkipListMap<>();
@@ -24,8 +23,7 @@ public final class Upload {
             String uploadId,
             Instant initiated,
             String storageClass,
-            String contentType,
-            Map<String, String> userMetadata,
+            ObjectHeaders headers,
             String serverSideEncryption,
             boolean forbidOverwrite) {
         this.bucket = bucket;
@@ -33,8 +31,7 @@ public final class Upload {
         this.uploadId = uploadId;
         this.initiated = initiated;
         this.storageClass = storageClass;
-        this.contentType = contentType;
-        this.userMetadata = userMetadata;
+        this.headers = headers;
         this.serverSideEncryption = serverSideEncryption;
         this.forbidOverwrite = forbidOverwrite;
     }

@@ -23,7 +23,13 @@ public interface MultipartClient {
     InitiateMultipartUploadResult initiateMultipartUpload(String bucket, String key, ObjectOptions options);
 
     /** Uploads one part; a damaged part (Content-MD5 or CRC-64 mismatch) fails with {@link OssIntegrityException}. */
-    UploadPartResult uploadPart(String bucket, String key, String uploadId, int partNumber, RequestBody body);
+    default UploadPartResult uploadPart(String bucket, String key, String uploadId, int partNumber, RequestBody body) {
+        return uploadPart(bucket, key, uploadId, partNumber, body, 0);
+    }
+
+    /** As above, at most {@code trafficLimit} bit/s ({@code x-oss-traffic-limit}; 0 for no limit). */
+    UploadPartResult uploadPart(
+            String bucket, String key, String uploadId, int partNumber, RequestBody body, long trafficLimit);
 
     /** Completes once (never re-sent here: not idempotent); checks the whole-object CRC-64 when every part has one. */
     CompleteMultipartUploadResult completeMultipartUpload(

@@ -1,6 +1,7 @@
 package org.ossmultipart.camel.oss;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,8 +17,10 @@ import java.util.stream.StreamSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.pool.PoolStats;
 import org.ossmultipart.camel.oss.checksum.Md5;
+import org.ossmultipart.camel.oss.internal.ErrorMapper;
 import org.ossmultipart.camel.oss.internal.OssCall;
 import org.ossmultipart.camel.oss.internal.Responses;
+import org.ossmultipart.camel.oss.model.CallbackOutcome;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.InitiateMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.ListMultipartUploadsRequest;
@@ -91,13 +94,15 @@ public final class OssClient implements MultipartClient, AutoCloseable {
      * A mismatch is an {@link OssIntegrityException}, and the part is sent again.
      */
     @Override
-    public UploadPartResult uploadPart(String bucket, String key, String uploadId, int partNumber, RequestBody body) {
+    public UploadPartResult uploadPart(
+            String bucket, String key, String uploadId, int partNumber, RequestBody body, long trafficLimit) {
         OssLimits.checkPartNumber(partNumber);
         requireUploadId(uploadId);
         OssCall call = new OssCall("UploadPart", "PUT", bucket, key)
                 .param("partNumber", partNumber)
                 .param("uploadId", uploadId)
                 .body(body);
+        trafficLimit(call, trafficLimit);
         byte[] md5 = body.md5();
         if (md5 != null) {
             call.header("Content-MD5", Md5.contentMd5(md5));
@@ -184,7 +189,8 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         return executor.execute(
                 call,
                 call.describe(),
-                response -> completeResult(call.describe(), response, PartETag.objectCrc(sorted)),
+                response -> completeResult(
+                        call.describe(), bucket, key, response, PartETag.objectCrc(sorted), options.callback() != null),
                 lostAnswer == null ? null : lostAnswer::apply);
     }
 
@@ -198,23 +204,63 @@ public final class OssClient implements MultipartClient, AutoCloseable {
             call.header("x-oss-forbid-overwrite", "true");
         }
         call.header("x-oss-object-acl", options.objectAcl());
+        callbackHeaders(call, options);
         return call;
     }
 
-    CompleteMultipartUploadResult completeResult(String operation, ClassicHttpResponse response, Long expectedCrc)
+    /**
+     * The answer to Complete. With a callback, OSS answers with the application server's body instead
+     * of the result XML (200), or 203 CallbackFailed once the object is stored: both are a stored
+     * object, read from the headers.
+     */
+    CompleteMultipartUploadResult completeResult(
+            String operation,
+            String bucket,
+            String key,
+            ClassicHttpResponse response,
+            Long expectedCrc,
+            boolean callback)
             throws IOException {
-        CompleteResultXml xml = OssXml.read(Responses.body(response), CompleteResultXml.class);
+        byte[] body = Responses.body(response);
         Long crc = Responses.crc(response);
         String requestId = Responses.requestId(response);
         verifyCrc(operation, expectedCrc, crc, requestId, false);
+        String versionId = Responses.header(response, "x-oss-version-id");
+        if (callback) {
+            return new CompleteMultipartUploadResult(
+                    bucket,
+                    key,
+                    PartETag.stripQuotes(Responses.header(response, "ETag")),
+                    null,
+                    crc,
+                    versionId,
+                    requestId,
+                    callbackOutcome(operation, response, body));
+        }
+        CompleteResultXml xml = OssXml.read(body, CompleteResultXml.class);
         return new CompleteMultipartUploadResult(
                 xml.bucket,
                 Responses.decode(xml.key, xml.encodingType),
                 PartETag.stripQuotes(xml.etag),
                 xml.location,
                 crc,
-                Responses.header(response, "x-oss-version-id"),
-                requestId);
+                versionId,
+                requestId,
+                CallbackOutcome.NONE);
+    }
+
+    /** 203 is OSS's "stored, but the callback failed"; any other success carries the server's answer. */
+    private static CallbackOutcome callbackOutcome(String operation, ClassicHttpResponse response, byte[] body) {
+        if (response.getCode() == 203) {
+            OssException e = ErrorMapper.map(operation, response, body);
+            LOG.warn(
+                    "{}: the object is stored but its upload callback failed: {} (request id {})",
+                    operation,
+                    e.getErrorMessage(),
+                    e.getRequestId());
+            return new CallbackOutcome(CallbackOutcome.Status.FAILED, e.getErrorCode() + ": " + e.getErrorMessage());
+        }
+        return new CallbackOutcome(CallbackOutcome.Status.SUCCEEDED, new String(body, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -339,6 +385,8 @@ public final class OssClient implements MultipartClient, AutoCloseable {
         OssCall call = new OssCall("PutObject", "PUT", bucket, key).body(body);
         objectHeaders(call, options);
         call.header("x-oss-object-acl", options.objectAcl());
+        callbackHeaders(call, options);
+        trafficLimit(call, options.trafficLimit());
         if (options.forbidOverwrite()) {
             call.header("x-oss-forbid-overwrite", "true");
         }
@@ -350,8 +398,14 @@ public final class OssClient implements MultipartClient, AutoCloseable {
             Long crc = Responses.crc(response);
             verifyCrc(call.describe(), body.crc64(), crc, Responses.requestId(response), true);
             warnOnceIfUnverified(crc, md5 != null);
+            CallbackOutcome callback = options.callback() == null
+                    ? CallbackOutcome.NONE
+                    : callbackOutcome(call.describe(), response, Responses.body(response));
             return new PutObjectResult(
-                    PartETag.stripQuotes(Responses.header(response, "ETag")), crc, Responses.requestId(response));
+                    PartETag.stripQuotes(Responses.header(response, "ETag")),
+                    crc,
+                    Responses.requestId(response),
+                    callback);
         });
     }
 
@@ -412,11 +466,34 @@ public final class OssClient implements MultipartClient, AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    /** What OSS stores with the object: on PutObject and InitiateMultipartUpload only. */
     private static void objectHeaders(OssCall call, ObjectOptions options) {
         call.header("Content-Type", options.contentType())
+                .header("Cache-Control", options.cacheControl())
+                .header("Content-Disposition", options.contentDisposition())
+                .header("Content-Encoding", options.contentEncoding())
+                .header("Expires", options.expires())
                 .header("x-oss-storage-class", options.storageClass())
-                .header("x-oss-server-side-encryption", options.serverSideEncryption());
+                .header("x-oss-server-side-encryption", options.serverSideEncryption())
+                .header(
+                        "x-oss-tagging",
+                        options.tags() == null ? null : options.tags().header());
         options.userMetadata().forEach((name, value) -> call.header("x-oss-meta-" + name, value));
+    }
+
+    /** The upload callback: on PutObject and CompleteMultipartUpload, where OSS honours it. */
+    private static void callbackHeaders(OssCall call, ObjectOptions options) {
+        if (options.callback() != null) {
+            call.header("x-oss-callback", options.callback().header())
+                    .header("x-oss-callback-var", options.callbackVariables());
+        }
+    }
+
+    /** On PutObject and every UploadPart: the only requests that carry the object's bytes. */
+    private static void trafficLimit(OssCall call, long bitsPerSecond) {
+        if (bitsPerSecond > 0) {
+            call.header("x-oss-traffic-limit", Long.toString(bitsPerSecond));
+        }
     }
 
     /**

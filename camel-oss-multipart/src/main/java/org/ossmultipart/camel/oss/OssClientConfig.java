@@ -43,10 +43,14 @@ public final class OssClientConfig {
     private final boolean schemeAssumed;
     private final boolean acceptBlankEtag;
     private final RetryObserver retryObserver;
+    private final boolean requesterPays;
+    private final boolean cname;
 
     private OssClientConfig(Builder b, URI endpoint, boolean pathStyle) {
         this.endpoint = endpoint;
         this.region = b.region;
+        this.requesterPays = b.requesterPays;
+        this.cname = b.cname;
         this.signatureVersion = b.signatureVersion;
         this.pathStyleAccess = pathStyle;
         this.credentialsProvider =
@@ -92,6 +96,16 @@ public final class OssClientConfig {
                 ? "https was assumed for the endpoint written without a scheme; use http://" + endpoint.getAuthority()
                         + " for a plain-HTTP server"
                 : null;
+    }
+
+    /** Whether every request says {@code x-oss-request-payer: requester} (a requester-pays bucket of another account). */
+    public boolean requesterPays() {
+        return requesterPays;
+    }
+
+    /** Whether the endpoint is a custom domain bound to one bucket: no bucket in host or path. */
+    public boolean cname() {
+        return cname;
     }
 
     public static Builder builder() {
@@ -220,6 +234,10 @@ public final class OssClientConfig {
         private String userAgent = "camel-oss-multipart";
         private boolean acceptBlankEtag;
         private RetryObserver retryObserver = RetryObserver.NONE;
+        private boolean requesterPays;
+        private EndpointType endpointType;
+        private boolean cname;
+        private String bucket;
 
         /** Service URL, e.g. {@code https://oss-cn-hangzhou.aliyuncs.com}; derived from the region when unset. */
         public Builder endpoint(String endpoint) {
@@ -227,9 +245,39 @@ public final class OssClientConfig {
             return this;
         }
 
-        /** Region id, e.g. {@code cn-hangzhou}; required for V4. */
+        /**
+         * Region id, e.g. {@code cn-hangzhou}; required for V4. {@code oss-cn-hangzhou} and {@code
+         * CN-HANGZHOU} are read as cn-hangzhou; a near miss of a known region is refused.
+         */
         public Builder region(String region) {
-            this.region = region == null || region.isBlank() ? null : region.trim();
+            this.region = Regions.normalise(region);
+            return this;
+        }
+
+        /** Send {@code x-oss-request-payer: requester} on every request. */
+        public Builder requesterPays(boolean requesterPays) {
+            this.requesterPays = requesterPays;
+            return this;
+        }
+
+        /** Which endpoint to derive from the region (not with an explicit endpoint); null: public. */
+        public Builder endpointType(EndpointType type) {
+            this.endpointType = type;
+            return this;
+        }
+
+        /** The endpoint is a custom domain (CNAME) bound to the bucket. */
+        public Builder cname(boolean cname) {
+            this.cname = cname;
+            return this;
+        }
+
+        /**
+         * The one bucket this client serves, when there is one: an endpoint given as that bucket's own
+         * domain (as the console shows it) is then read as the service endpoint.
+         */
+        public Builder bucket(String bucket) {
+            this.bucket = bucket;
             return this;
         }
 
@@ -330,7 +378,19 @@ public final class OssClientConfig {
                         "region is required with signatureVersion V4 (e.g. region=cn-hangzhou); "
                                 + "use signatureVersion=V1 for deployments without regions");
             }
-            URI uri = parseEndpoint();
+            if (endpointType != null && endpoint != null && !endpoint.isBlank()) {
+                throw new IllegalArgumentException("endpointType=" + endpointType + " derives the endpoint from the"
+                        + " region: set either endpointType or endpoint, not both (endpoint was '" + endpoint + "')");
+            }
+            if (cname && (endpoint == null || endpoint.isBlank())) {
+                throw new IllegalArgumentException(
+                        "cname=true needs endpoint: the custom domain bound to the bucket, e.g. https://files.example.com");
+            }
+            if (cname && Boolean.TRUE.equals(pathStyleAccess)) {
+                throw new IllegalArgumentException(
+                        "cname=true and pathStyleAccess=true exclude each other: a custom domain names the bucket");
+            }
+            URI uri = BucketDomains.serviceEndpoint(parseEndpoint(), bucket, cname);
             positive("connectTimeout", connectTimeout);
             positive("socketTimeout", socketTimeout);
             positive("retryMaxDelay", retryMaxDelay);
@@ -341,7 +401,7 @@ public final class OssClientConfig {
                 throw new IllegalArgumentException("maxConnections must be 1..10000, was " + maxConnections);
             }
             checkMaxRetries(maxRetries);
-            boolean pathStyle = pathStyleAccess != null ? pathStyleAccess : isIpOrLocalhost(uri.getHost());
+            boolean pathStyle = !cname && (pathStyleAccess != null ? pathStyleAccess : isIpOrLocalhost(uri.getHost()));
             return new OssClientConfig(this, uri, pathStyle);
         }
 
@@ -353,7 +413,7 @@ public final class OssClientConfig {
                             "endpoint or region is required, e.g. endpoint=https://oss-cn-hangzhou.aliyuncs.com "
                                     + "or region=cn-hangzhou");
                 }
-                e = "https://oss-" + region + ".aliyuncs.com";
+                e = "https://" + (endpointType == null ? EndpointType.PUBLIC : endpointType).host(region);
             }
             e = e.trim();
             if (!e.contains("://")) {

@@ -14,6 +14,20 @@ public final class OssLimits {
     /** The most a listing page (ListMultipartUploads, ListParts) returns, and its default. */
     public static final int MAX_LIST_PAGE = 1_000;
 
+    /** Tags per object, and the longest tag key and value (characters). */
+    public static final int MAX_TAGS = 10;
+
+    public static final int MAX_TAG_KEY = 128;
+    public static final int MAX_TAG_VALUE = 256;
+    /** All user metadata of an object together: names (without x-oss-meta-) and values, in UTF-8 bytes. */
+    public static final int MAX_USER_METADATA_BYTES = 8 * 1024;
+    /** x-oss-traffic-limit, in bit/s: 100 KiB/s to 100 MiB/s. */
+    public static final long MIN_TRAFFIC_LIMIT = 819_200;
+
+    public static final long MAX_TRAFFIC_LIMIT = 838_860_800;
+    /** URLs an upload callback may name, tried in order. */
+    public static final int MAX_CALLBACK_URLS = 5;
+
     private OssLimits() {}
 
     /** Refuses a part number outside 1..{@value #MAX_PARTS}. */

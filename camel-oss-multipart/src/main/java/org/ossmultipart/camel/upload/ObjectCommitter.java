@@ -4,6 +4,7 @@ import java.util.List;
 import org.ossmultipart.camel.oss.MultipartClient;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.OssIntegrityException;
+import org.ossmultipart.camel.oss.model.CallbackOutcome;
 import org.ossmultipart.camel.oss.model.CompleteMultipartUploadResult;
 import org.ossmultipart.camel.oss.model.ObjectMetadata;
 import org.ossmultipart.camel.oss.model.PartETag;
@@ -60,7 +61,7 @@ final class ObjectCommitter {
                                     + " object verified by CRC-64",
                             request.bucket,
                             request.key);
-                    return new PutObjectResult(head.etag(), head.crc64(), head.requestId());
+                    return new PutObjectResult(head.etag(), head.crc64(), head.requestId(), unknownCallback());
                 }
             }
             throw e;
@@ -105,7 +106,19 @@ final class ObjectCommitter {
                 "CompleteMultipartUpload of {} was committed by an earlier attempt whose answer was lost; object verified by CRC-64",
                 uploadId);
         return new CompleteMultipartUploadResult(
-                request.bucket, request.key, head.etag(), null, head.crc64(), null, head.requestId());
+                request.bucket,
+                request.key,
+                head.etag(),
+                null,
+                head.crc64(),
+                null,
+                head.requestId(),
+                unknownCallback());
+    }
+
+    /** The lost answer carried the callback's result: it is not called twice to find out. */
+    private CallbackOutcome unknownCallback() {
+        return request.options.callback() == null ? CallbackOutcome.NONE : CallbackOutcome.UNKNOWN;
     }
 
     /** The stored object when it has this CRC-64 and size, else null. */

@@ -196,7 +196,8 @@ final class PartPump {
                 return SKIPPED;
             }
             RequestBody body = part.load();
-            UploadPartResult result = client.uploadPart(request.bucket, request.key, uploadId, part.number(), body);
+            UploadPartResult result = client.uploadPart(
+                    request.bucket, request.key, uploadId, part.number(), body, request.options.trafficLimit());
             PartETag stored = new PartETag(
                     part.number(),
                     result.etag(),

@@ -1,6 +1,7 @@
 package org.ossmultipart.camel.upload;
 
 import java.time.Duration;
+import org.ossmultipart.camel.oss.model.CallbackOutcome;
 import org.ossmultipart.camel.units.ByteSize;
 
 /**
@@ -13,7 +14,7 @@ public record UploadResult(String bucket, String key, Stored stored, Multipart m
      * The object: its ETag, its whole CRC-64 (unsigned, in a long), its size, and the id of the
      * request that stored it.
      */
-    public record Stored(String etag, long crc64, long size, String requestId) {}
+    public record Stored(String etag, long crc64, long size, String requestId, CallbackOutcome callback) {}
 
     /** The upload's id, its part count and size, and the parts of a resumed upload that were kept. */
     public record Multipart(String uploadId, int partCount, long partSize, int reusedParts) {
@@ -34,6 +35,11 @@ public record UploadResult(String bucket, String key, Stored stored, Multipart m
 
     public String requestId() {
         return stored.requestId();
+    }
+
+    /** What became of the upload callback ({@link CallbackOutcome#NONE} without one). */
+    public CallbackOutcome callback() {
+        return stored.callback();
     }
 
     /** Null for a single PutObject. */

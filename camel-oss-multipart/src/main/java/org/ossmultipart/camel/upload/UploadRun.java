@@ -124,7 +124,7 @@ final class UploadRun {
             return new UploadResult(
                     request.bucket,
                     request.key,
-                    new UploadResult.Stored(r.etag(), crc, sent.length(), r.requestId()),
+                    new UploadResult.Stored(r.etag(), crc, sent.length(), r.requestId(), r.callback()),
                     UploadResult.Multipart.NONE,
                     events.elapsed());
         } finally {
@@ -167,7 +167,7 @@ final class UploadRun {
         return new UploadResult(
                 request.bucket,
                 request.key,
-                new UploadResult.Stored(r.etag(), crc, size, r.requestId()),
+                new UploadResult.Stored(r.etag(), crc, size, r.requestId(), r.callback()),
                 new UploadResult.Multipart(uploadId, parts.size(), plan.partSize(), reused.size()),
                 events.elapsed());
     }

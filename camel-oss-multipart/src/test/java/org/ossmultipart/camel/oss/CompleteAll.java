@@ -16,6 +16,7 @@ final class CompleteAll {
     static CompleteMultipartUploadResult complete(
             OssClient client, String bucket, String key, String uploadId, ObjectOptions options) {
         OssCall call = client.completeCall(bucket, key, uploadId, options).header("x-oss-complete-all", "yes");
-        return client.execute(call, response -> client.completeResult(call.describe(), response, null));
+        return client.execute(
+                call, response -> client.completeResult(call.describe(), bucket, key, response, null, false));
     }
 }

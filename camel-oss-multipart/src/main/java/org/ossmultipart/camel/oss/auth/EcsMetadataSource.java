@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.ossmultipart.camel.oss.internal.Json;
 
 /**
  * An ECS instance's RAM role credentials from the instance metadata service (protocol notes §11.4),

@@ -16,7 +16,9 @@ import org.ossmultipart.camel.oss.signing.SignableRequest;
 
 /**
  * The one place that turns an {@link OssCall} into a signed HTTP request: addressing
- * (virtual-hosted or path-style), key and query encoding, headers, body, signature. The path is
+ * (virtual-hosted, path-style or a custom domain), key and query encoding, headers (the
+ * requester-pays header on every request), body, signature. With a custom domain the bucket is in
+ * neither host nor path, yet the signature still names it. The path is
  * handed to HttpClient pre-encoded and is sent as is (no normalisation, no re-encoding), so
  * {@code a//b} and {@code ../x} reach the server unchanged.
  */
@@ -33,7 +35,7 @@ public final class HttpRequestFactory {
     /** The host a request for {@code bucket} goes to. */
     public HttpHost target(String bucket) {
         String host = config.endpoint().getHost();
-        if (bucket != null && !config.pathStyleAccess()) {
+        if (bucket != null && !config.pathStyleAccess() && !config.cname()) {
             host = bucket + "." + host;
         }
         return new HttpHost(
@@ -42,6 +44,9 @@ public final class HttpRequestFactory {
 
     public ClassicHttpRequest build(OssCall call, Credentials credentials, Instant time) {
         SignableRequest signable = new SignableRequest(call.method, call.bucket, call.key, call.query, call.headers);
+        if (config.requesterPays()) {
+            signable.setHeader("x-oss-request-payer", "requester");
+        }
         signer.sign(signable, credentials, time);
         BasicClassicHttpRequest request =
                 new BasicClassicHttpRequest(call.method, target(call.bucket), pathAndQuery(call));
@@ -71,7 +76,7 @@ public final class HttpRequestFactory {
         if (call.bucket == null) {
             sb.append('/');
         } else {
-            if (config.pathStyleAccess()) {
+            if (config.pathStyleAccess() && !config.cname()) {
                 sb.append('/').append(OssEncoding.encodeComponent(call.bucket));
             }
             sb.append('/').append(OssEncoding.encodePath(call.key));

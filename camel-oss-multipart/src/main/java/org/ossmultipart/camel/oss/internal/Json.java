@@ -1,4 +1,4 @@
-package org.ossmultipart.camel.oss.auth;
+package org.ossmultipart.camel.oss.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the documents the credentials chain reads (STS answers, the CLI's
- * config.json): objects become maps, arrays lists, strings strings, numbers their text as a string,
- * true/false booleans, null null. Errors say where, never what the document holds (it holds secrets).
+ * A small JSON reader for the documents the client reads (STS answers, the CLI's config.json, a
+ * user's upload callback): objects become maps, arrays lists, strings strings, numbers their text as
+ * a string, true/false booleans, null null. Errors say where, never what the document holds (it may
+ * hold secrets). And the one writer of the flat objects the client sends (callback, its variables).
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int pos;
@@ -20,7 +21,7 @@ final class Json {
     }
 
     /** The value {@code text} holds; IllegalArgumentException (with the offset) when it is no JSON. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();
@@ -31,9 +32,48 @@ final class Json {
     }
 
     /** A string field of an object, else null. */
-    static String string(Object object, String name) {
+    public static String string(Object object, String name) {
         Object v = object instanceof Map<?, ?> m ? m.get(name) : null;
         return v == null || v instanceof Map || v instanceof List ? null : v.toString();
+    }
+
+    /** A flat JSON object of strings (and booleans), in the map's order. */
+    public static String object(Map<String, ?> fields) {
+        StringBuilder sb = new StringBuilder("{");
+        fields.forEach((name, value) -> {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            quote(sb, name).append(':');
+            if (value instanceof Boolean b) {
+                sb.append(b);
+            } else {
+                quote(sb, String.valueOf(value));
+            }
+        });
+        return sb.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
     }
 
     private Object value() {
