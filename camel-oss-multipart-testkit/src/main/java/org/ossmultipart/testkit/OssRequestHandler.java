@@ -374,6 +374,8 @@ final class OssRequestHandler implements HttpRequestHandler {
         Callback callback = callback(r);
         BlobStore.Received body = receiveBody(r, request, effects);
         StoredObject obj = store.putObject(r.bucket(), r.key(), body, headers, storageClass, sse, acl, forbid);
+        // OSS calls the application server after storing and before answering: a lost answer comes after both
+        UploadCallbacks.Answer called = callback == null ? null : call(r, callback, obj, "PutObject", requestId);
         if (effects.commitThenFail()) {
             throw new OssServiceError(
                     500,
@@ -385,8 +387,8 @@ final class OssRequestHandler implements HttpRequestHandler {
         response.setHeader("ETag", quote(obj.etag()));
         response.setHeader("Content-MD5", Base64.getEncoder().encodeToString(body.md5()));
         setCrc(response, obj.crc64(), effects);
-        if (callback != null) {
-            answerCallback(r, response, callback, obj, "PutObject", requestId);
+        if (called != null) {
+            answerCallback(r, response, called, requestId);
         }
     }
 
@@ -401,15 +403,10 @@ final class OssRequestHandler implements HttpRequestHandler {
                         UploadCallbacks.parse(header), UploadCallbacks.variables(r.header("x-oss-callback-var")));
     }
 
-    /** Calls the application server for a stored object and answers with what it said, or 203. */
-    private void answerCallback(
-            ParsedRequest r,
-            ClassicHttpResponse response,
-            Callback callback,
-            StoredObject obj,
-            String operation,
-            String requestId) {
-        UploadCallbacks.Answer answer = callbacks.call(
+    /** Calls the application server for a stored object. */
+    private UploadCallbacks.Answer call(
+            ParsedRequest r, Callback callback, StoredObject obj, String operation, String requestId) {
+        return callbacks.call(
                 callback.settings(),
                 callback.variables(),
                 new UploadCallbacks.Facts(
@@ -422,6 +419,11 @@ final class OssRequestHandler implements HttpRequestHandler {
                         requestId,
                         operation,
                         "127.0.0.1"));
+    }
+
+    /** Answers with what the application server said, or 203 CallbackFailed. */
+    private static void answerCallback(
+            ParsedRequest r, ClassicHttpResponse response, UploadCallbacks.Answer answer, String requestId) {
         if (answer.status() == 200) {
             response.setCode(200);
             response.setEntity(new ByteArrayEntity(answer.body(), ContentType.parse(answer.contentType())));
@@ -587,6 +589,8 @@ final class OssRequestHandler implements HttpRequestHandler {
         }
         StoredObject obj = store.complete(
                 r.bucket(), r.key(), r.param("uploadId"), parts, completeAll, forbidOverwrite(r), acl(r));
+        UploadCallbacks.Answer called =
+                callback == null ? null : call(r, callback, obj, "CompleteMultipartUpload", requestId);
         if (effects.commitThenFail()) {
             throw new OssServiceError(
                     500,
@@ -605,10 +609,10 @@ final class OssRequestHandler implements HttpRequestHandler {
                 .element("ETag", quote(obj.etag()))
                 .close("CompleteMultipartUploadResult");
         setCrc(response, obj.crc64(), effects);
-        if (callback != null) {
+        if (called != null) {
             // the application server's answer replaces the result XML; ETag and CRC stay in the headers
             response.setHeader("ETag", quote(obj.etag()));
-            answerCallback(r, response, callback, obj, "CompleteMultipartUpload", requestId);
+            answerCallback(r, response, called, requestId);
             return;
         }
         xml(response, 200, xml);

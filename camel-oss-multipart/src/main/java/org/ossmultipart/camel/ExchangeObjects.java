@@ -41,7 +41,8 @@ final class ExchangeObjects {
 
     /**
      * Content type, metadata, tags, HTTP headers, callback and traffic limit for the object the exchange
-     * names: each header wins over its option, whole (a tag set in the header replaces the option's).
+     * names: each header wins over its option, whole (a tag set in the header replaces the option's). The
+     * options were checked when the endpoint was created: what fails here names the header it came in.
      */
     ObjectOptions objectOptions(Exchange exchange) {
         Message m = exchange.getMessage();
@@ -52,32 +53,50 @@ final class ExchangeObjects {
         if (contentType == null) {
             contentType = m.getHeader(Exchange.CONTENT_TYPE, String.class);
         }
+        ObjectOptions.Builder b = ObjectOptions.builder()
+                .storageClass(config.getStorageClass())
+                .serverSideEncryption(config.getServerSideEncryption())
+                .objectAcl(config.getObjectAcl())
+                .forbidOverwrite(config.isForbidOverwrite());
+        String type = contentType;
+        blame(OssMultipartConstants.CONTENT_TYPE, () -> b.contentType(type));
+        blame(
+                OssMultipartConstants.CACHE_CONTROL,
+                () -> b.cacheControl(either(m, OssMultipartConstants.CACHE_CONTROL, config.getCacheControl())));
+        blame(
+                OssMultipartConstants.CONTENT_DISPOSITION,
+                () -> b.contentDisposition(
+                        either(m, OssMultipartConstants.CONTENT_DISPOSITION, config.getContentDisposition())));
+        blame(
+                OssMultipartConstants.CONTENT_ENCODING,
+                () -> b.contentEncoding(
+                        either(m, OssMultipartConstants.CONTENT_ENCODING, config.getContentEncoding())));
+        blame(
+                OssMultipartConstants.EXPIRES,
+                () -> b.expires(either(m, OssMultipartConstants.EXPIRES, config.getExpires())));
+        blame(OssMultipartConstants.USER_METADATA, () -> b.userMetadata(map(m, OssMultipartConstants.USER_METADATA)));
+        blame(OssMultipartConstants.TAGGING, () -> b.tags(tags(m)));
+        blame(OssMultipartConstants.CALLBACK, () -> b.callback(callback(m)));
+        blame(
+                OssMultipartConstants.CALLBACK_VAR,
+                () -> b.callbackVariables(map(m, OssMultipartConstants.CALLBACK_VAR)));
+        String trafficLimit = m.getHeader(OssMultipartConstants.TRAFFIC_LIMIT, String.class);
+        blame(
+                OssMultipartConstants.TRAFFIC_LIMIT,
+                () -> b.trafficLimit(
+                        trafficLimit == null
+                                ? config.getTrafficLimitBits()
+                                : TrafficLimit.parse("header " + OssMultipartConstants.TRAFFIC_LIMIT, trafficLimit)));
+        return b.build();
+    }
+
+    /** Runs one setting of the builder; its error names the header the value came in. */
+    private void blame(String header, Runnable setting) {
         try {
-            String trafficLimit = m.getHeader(OssMultipartConstants.TRAFFIC_LIMIT, String.class);
-            return ObjectOptions.builder()
-                    .contentType(contentType)
-                    .cacheControl(either(m, OssMultipartConstants.CACHE_CONTROL, config.getCacheControl()))
-                    .contentDisposition(
-                            either(m, OssMultipartConstants.CONTENT_DISPOSITION, config.getContentDisposition()))
-                    .contentEncoding(either(m, OssMultipartConstants.CONTENT_ENCODING, config.getContentEncoding()))
-                    .expires(either(m, OssMultipartConstants.EXPIRES, config.getExpires()))
-                    .storageClass(config.getStorageClass())
-                    .serverSideEncryption(config.getServerSideEncryption())
-                    .objectAcl(config.getObjectAcl())
-                    .forbidOverwrite(config.isForbidOverwrite())
-                    .userMetadata(map(m, OssMultipartConstants.USER_METADATA))
-                    .tags(tags(m))
-                    .callback(callback(m))
-                    .callbackVariables(map(m, OssMultipartConstants.CALLBACK_VAR))
-                    .trafficLimit(
-                            trafficLimit == null
-                                    ? config.getTrafficLimitBits()
-                                    : TrafficLimit.parse("header " + OssMultipartConstants.TRAFFIC_LIMIT, trafficLimit))
-                    .build();
+            setting.run();
         } catch (IllegalArgumentException e) {
-            // the endpoint's own settings were checked when it was created: what fails here came with the exchange
             throw new IllegalArgumentException(
-                    e.getMessage() + " (a header of an exchange to oss-multipart:" + bucket + ")", e);
+                    e.getMessage() + " (header " + header + " of an exchange to oss-multipart:" + bucket + ")", e);
         }
     }
 

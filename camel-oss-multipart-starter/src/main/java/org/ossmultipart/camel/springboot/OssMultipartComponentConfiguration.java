@@ -184,6 +184,62 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String contentType;
     /**
+     * requester: send x-oss-request-payer: requester on every request (upload, janitor and low-level operations), as a requester-pays bucket of another account requires.
+     */
+    private String requestPayer;
+    /**
+     * The endpoint derived from region: public (default), internal (from ECS/ACK in the region's VPC: no traffic charges), accelerate, accelerateOverseas (transfer acceleration) or dualStack (IPv6). Not with endpoint.
+     */
+    private String endpointType = "public";
+    /**
+     * true: endpoint is a custom domain bound to the bucket (CNAME), e.g. https://files.example.com -- required for data requests on mainland buckets of accounts opened since 2025-03-20. Requests carry no bucket in host or path; signatures still name it.
+     */
+    private Boolean cname = false;
+    /**
+     * The object's tags, k1=v1&k2=v2 (each key and value URL-encoded; at most 10): x-oss-tagging on PutObject or InitiateMultipartUpload. The CamelOssTagging header replaces them whole.
+     */
+    private String tagging;
+    /**
+     * The object's Cache-Control, e.g. max-age=86400 or no-cache.
+     */
+    private String cacheControl;
+    /**
+     * The object's Content-Disposition, e.g. attachment; filename="report.pdf" (a file name in other characters than ASCII is sent as filename*=UTF-8''..., RFC 6266).
+     */
+    private String contentDisposition;
+    /**
+     * The object's Content-Encoding, e.g. gzip for pre-compressed content (the bytes are stored as given).
+     */
+    private String contentEncoding;
+    /**
+     * The object's Expires, an HTTP date such as Wed, 21 Oct 2026 07:28:00 GMT.
+     */
+    private String expires;
+    /**
+     * At most this rate per request (x-oss-traffic-limit on every UploadPart and PutObject), so bulk uploads do not starve a link: 100KiB/s to 100MiB/s, written 800KiB/s, 10MiB/s, or bit/s as OSS takes them. An upload sends concurrency requests at once: its rate is up to concurrency x this.
+     */
+    private String trafficLimit;
+    /**
+     * Upload callback: OSS POSTs to this URL (up to 5, separated by ';') once the object is stored and the exchange gets the answer (CamelOssCallbackResult). Sent on CompleteMultipartUpload or PutObject.
+     */
+    private String callbackUrl;
+    /**
+     * The body OSS sends to callbackUrl, with ${bucket}, ${object}, ${etag}, ${size}, ${mimeType}, ${crc64} and ${x:name} (CamelOssCallbackVar) replaced. Default: bucket=${bucket}&object=${object}&etag=${etag}&size=${size}&mimeType=${mimeType}&crc64=${crc64}. In properties, escape $ as \\$ where Spring would resolve it.
+     */
+    private String callbackBody;
+    /**
+     * application/x-www-form-urlencoded (OSS's default) or application/json.
+     */
+    private String callbackBodyType;
+    /**
+     * The Host header of the callback request (default: the host of callbackUrl).
+     */
+    private String callbackHost;
+    /**
+     * Whether OSS sends SNI when it calls an https callbackUrl.
+     */
+    private Boolean callbackSni = false;
+    /**
      * How often a long upload logs a progress line at INFO: 10s, 1m, or a plain number of milliseconds.
      */
     private String progressInterval = "10s";
@@ -684,6 +740,128 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      * application quoting it (camel-spring-boot's copy onto the component would retry the text as a
      * bean reference and report that instead).
      */
+    public String getRequestPayer() {
+        return requestPayer;
+    }
+
+    public void setRequestPayer(String requestPayer) {
+        checked(c -> c.setRequestPayer(requestPayer));
+        this.requestPayer = requestPayer;
+    }
+
+    public String getEndpointType() {
+        return endpointType;
+    }
+
+    public void setEndpointType(String endpointType) {
+        checked(c -> c.setEndpointType(endpointType));
+        this.endpointType = endpointType;
+    }
+
+    public Boolean getCname() {
+        return cname;
+    }
+
+    public void setCname(Boolean cname) {
+        this.cname = cname;
+    }
+
+    public String getTagging() {
+        return tagging;
+    }
+
+    public void setTagging(String tagging) {
+        checked(c -> c.setTagging(tagging));
+        this.tagging = tagging;
+    }
+
+    public String getCacheControl() {
+        return cacheControl;
+    }
+
+    public void setCacheControl(String cacheControl) {
+        checked(c -> c.setCacheControl(cacheControl));
+        this.cacheControl = cacheControl;
+    }
+
+    public String getContentDisposition() {
+        return contentDisposition;
+    }
+
+    public void setContentDisposition(String contentDisposition) {
+        checked(c -> c.setContentDisposition(contentDisposition));
+        this.contentDisposition = contentDisposition;
+    }
+
+    public String getContentEncoding() {
+        return contentEncoding;
+    }
+
+    public void setContentEncoding(String contentEncoding) {
+        checked(c -> c.setContentEncoding(contentEncoding));
+        this.contentEncoding = contentEncoding;
+    }
+
+    public String getExpires() {
+        return expires;
+    }
+
+    public void setExpires(String expires) {
+        checked(c -> c.setExpires(expires));
+        this.expires = expires;
+    }
+
+    public String getTrafficLimit() {
+        return trafficLimit;
+    }
+
+    public void setTrafficLimit(String trafficLimit) {
+        checked(c -> c.setTrafficLimit(trafficLimit));
+        this.trafficLimit = trafficLimit;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    public void setCallbackUrl(String callbackUrl) {
+        checked(c -> c.setCallbackUrl(callbackUrl));
+        this.callbackUrl = callbackUrl;
+    }
+
+    public String getCallbackBody() {
+        return callbackBody;
+    }
+
+    public void setCallbackBody(String callbackBody) {
+        this.callbackBody = callbackBody;
+    }
+
+    public String getCallbackBodyType() {
+        return callbackBodyType;
+    }
+
+    public void setCallbackBodyType(String callbackBodyType) {
+        checked(c -> c.setCallbackBodyType(callbackBodyType));
+        this.callbackBodyType = callbackBodyType;
+    }
+
+    public String getCallbackHost() {
+        return callbackHost;
+    }
+
+    public void setCallbackHost(String callbackHost) {
+        this.callbackHost = callbackHost;
+    }
+
+    public Boolean getCallbackSni() {
+        return callbackSni;
+    }
+
+    public void setCallbackSni(Boolean callbackSni) {
+        this.callbackSni = callbackSni;
+    }
+
     private static void checked(Consumer<OssMultipartConfiguration> setter) {
         setter.accept(new OssMultipartConfiguration());
     }
