@@ -34,6 +34,9 @@ class KameletSinkPropertiesTest extends OssMultipartTestSupport {
         p.setProperty(prefix + "accessKeySecret", SECRET);
         p.setProperty(prefix + "contentType", "text/csv");
         p.setProperty(prefix + "storageClass", "IA");
+        p.setProperty(prefix + "tagging", "source=kamelet&tier=cold tier");
+        p.setProperty(prefix + "cacheControl", "max-age=60");
+        p.setProperty(prefix + "trafficLimit", "5MiB/s");
         return p;
     }
 
@@ -54,6 +57,10 @@ class KameletSinkPropertiesTest extends OssMultipartTestSupport {
                 server().object("kamelet-props", "table.csv").orElseThrow();
         assertThat(stored.contentType()).isEqualTo("text/csv");
         assertThat(stored.storageClass()).isEqualTo("IA");
+        assertThat(stored.tags()).isEqualTo(java.util.Map.of("source", "kamelet", "tier", "cold tier"));
+        assertThat(stored.httpHeaders()).containsEntry("Cache-Control", "max-age=60");
+        assertThat(server().requestLog().of(org.ossmultipart.testkit.OssOperation.PUT_OBJECT))
+                .allSatisfy(r -> assertThat(r.header("x-oss-traffic-limit")).isEqualTo("41943040"));
     }
 
     @Test
