@@ -190,7 +190,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     /**
      * The endpoint derived from region: public (default), internal (from ECS/ACK in the region's VPC: no traffic charges), accelerate, accelerateOverseas (transfer acceleration) or dualStack (IPv6). Not with endpoint.
      */
-    private String endpointType = "public";
+    private String endpointType;
     /**
      * true: endpoint is a custom domain bound to the bucket (CNAME), e.g. https://files.example.com -- required for data requests on mainland buckets of accounts opened since 2025-03-20. Requests carry no bucket in host or path; signatures still name it.
      */
@@ -224,7 +224,7 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String callbackUrl;
     /**
-     * The body OSS sends to callbackUrl, with ${bucket}, ${object}, ${etag}, ${size}, ${mimeType}, ${crc64} and ${x:name} (CamelOssCallbackVar) replaced. Default: bucket=${bucket}&object=${object}&etag=${etag}&size=${size}&mimeType=${mimeType}&crc64=${crc64}. In properties, escape $ as \\$ where Spring would resolve it.
+     * The body OSS sends to callbackUrl, with ${bucket}, ${object}, ${etag}, ${size}, ${mimeType}, ${crc64} and ${x:name} (CamelOssCallbackVar) replaced. Default: bucket=${bucket}&object=${object}&etag=${etag}&size=${size}&mimeType=${mimeType}&crc64=${crc64}. Spring resolves ${...}: in application.properties write \\${x:uid} (the file format takes one backslash, Spring's escape the other), in application.yml \${x:uid}.
      */
     private String callbackBody;
     /**
