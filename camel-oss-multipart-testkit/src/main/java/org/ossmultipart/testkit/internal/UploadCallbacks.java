@@ -128,7 +128,11 @@ public final class UploadCallbacks {
         return new Answer(203, null, null, failure);
     }
 
-    /** The body with {@code ${name}} replaced: URL-encoded in a form body, JSON-escaped in a JSON one. */
+    /**
+     * The body with {@code ${name}} replaced: URL-encoded in a form body; in a JSON one as JSON values
+     * (strings quoted, the size a number), as OSS's example {@code {"mimeType":${mimeType},"size":${size}}}
+     * has them unquoted in the template.
+     */
     static String substitute(String template, Map<String, String> vars, Facts f, boolean json) {
         Matcher m = VARIABLE.matcher(template);
         StringBuilder sb = new StringBuilder();
@@ -147,7 +151,7 @@ public final class UploadCallbacks {
                 default -> vars.getOrDefault(name, "");
             };
             String written = json
-                    ? FlatJson.quote(value).substring(1, FlatJson.quote(value).length() - 1)
+                    ? name.equals("size") ? value : FlatJson.quote(value)
                     : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
             m.appendReplacement(sb, Matcher.quoteReplacement(written));
         }
