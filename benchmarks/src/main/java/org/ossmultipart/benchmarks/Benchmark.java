@@ -48,7 +48,7 @@ import org.ossmultipart.testkit.OssOperation;
  * --memory-mib N          stream size of the -Xmx128m memory runs (default 4096)
  * --janitor-uploads N     in-progress uploads for the janitor run (default 100000)
  * --big-stream-gib N      the unknown-length stream into discard storage under -Xmx256m (default 100)
- * --only P                one part: throughput, small, shaped, memory, bigstream or janitor
+ * --only P                one part: throughput, small, shaped, traffic, memory, bigstream or janitor
  * </pre>
  */
 public final class Benchmark {
@@ -153,6 +153,9 @@ public final class Benchmark {
         }
         if (selected("shaped")) {
             ShapedLink.run(file, sizeMib, summary, chart);
+        }
+        if (selected("traffic")) {
+            TrafficLimitRun.run(summary);
         }
         if (selected("memory")) {
             memory(summary);
