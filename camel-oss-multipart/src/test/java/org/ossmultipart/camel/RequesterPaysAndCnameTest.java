@@ -14,6 +14,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.ossmultipart.camel.oss.OssException;
 import org.ossmultipart.camel.oss.model.ObjectOptions;
+import org.ossmultipart.testkit.Fault;
 import org.ossmultipart.testkit.OssOperation;
 import org.ossmultipart.testkit.RecordedRequest;
 
@@ -103,6 +104,7 @@ class RequesterPaysAndCnameTest extends OssMultipartTestSupport {
         });
         assertThat(e.getException())
                 .hasMessageContaining("HTTP 403 AccessDenied - Access denied for requester pay bucket")
+                .hasMessageContaining("set requestPayer=requester")
                 .hasRootCauseInstanceOf(OssException.class);
         // the owner needs no header
         verifier.putObject(
@@ -111,6 +113,19 @@ class RequesterPaysAndCnameTest extends OssMultipartTestSupport {
                 org.ossmultipart.camel.oss.model.RequestBody.ofBytes(data(10)),
                 ObjectOptions.none());
         assertThat(server().objectKeys("rp-refused")).containsExactly("owner.bin");
+    }
+
+    @Test
+    void thePublicEndpointRefusedToNewAccountsSaysWhatToUseInstead() {
+        server().faults().inject(OssOperation.PUT_OBJECT, Fault.error(400, "PublicEndpointForbidden"), 1);
+        Exchange e = template.request("oss-multipart:public-forbidden", x -> {
+            x.getMessage().setBody("x");
+            x.getMessage().setHeader(OssMultipartConstants.KEY, "k");
+        });
+        assertThat(e.getException())
+                .hasMessageContaining("PublicEndpointForbidden")
+                .hasMessageContaining("endpointType=internal")
+                .hasMessageContaining("cname=true");
     }
 
     @Test

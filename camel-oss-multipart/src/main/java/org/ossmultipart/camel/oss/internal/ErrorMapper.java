@@ -53,16 +53,30 @@ public final class ErrorMapper {
                     operation, status, codeForStatus(status), snippet, requestId, null, ec, details, null);
         }
         OssXml.leaves(error.others).forEach((name, value) -> details.put(name, redact(name, value)));
+        String errorEc = error.ec != null ? error.ec : ec;
+        String hint = hint(error.code, errorEc);
         return new OssException(
                 operation,
                 status,
                 error.code,
-                error.message,
+                hint == null ? error.message : error.message + " (" + hint + ")",
                 error.requestId != null ? error.requestId : requestId,
                 error.hostId,
-                error.ec != null ? error.ec : ec,
+                errorEc,
                 details,
                 null);
+    }
+
+    /** What a user can do about the errors that a setting of the component answers. */
+    static String hint(String code, String ec) {
+        if ("0003-00000703".equals(ec)) {
+            return "the bucket is requester-pays and the key is another account's: set requestPayer=requester";
+        }
+        if ("PublicEndpointForbidden".equals(code) || "0048-00000401".equals(ec)) {
+            return "this account cannot use the default public endpoint for this bucket: use endpointType=internal"
+                    + " from the region's VPC, or the bucket's custom domain as endpoint with cname=true";
+        }
+        return null;
     }
 
     private static ErrorXml parse(byte[] body) {
