@@ -42,7 +42,7 @@ import org.ossmultipart.testkit.internal.ParsedRequest;
 import org.ossmultipart.testkit.internal.SignatureVerifier;
 import org.ossmultipart.testkit.internal.StoredObject;
 import org.ossmultipart.testkit.internal.StoredPart;
-import org.ossmultipart.testkit.internal.TrafficPacer;
+import org.ossmultipart.testkit.internal.TrafficLimits;
 import org.ossmultipart.testkit.internal.Upload;
 import org.ossmultipart.testkit.internal.UploadCallbacks;
 import org.ossmultipart.testkit.internal.XmlWriter;
@@ -329,10 +329,10 @@ final class OssRequestHandler implements HttpRequestHandler {
         }
         BlobStore.Received body;
         try {
-            long trafficLimit = TrafficPacer.limit(r.header("x-oss-traffic-limit"));
+            long trafficLimit = TrafficLimits.bytesPerSecond(r.header("x-oss-traffic-limit"));
             body = store.blobs()
                     .receive(
-                            entity == null ? null : TrafficPacer.pace(link.body(entity.getContent()), trafficLimit),
+                            entity == null ? null : link.body(entity.getContent(), trafficLimit),
                             entity == null ? 0 : length,
                             effects.corruptBody());
         } catch (BlobStore.StorageFailure e) {

@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.ConsumersHealthCheckRepository;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,16 @@ public abstract class OssMultipartTestSupport extends CamelTestSupport {
         c.setRegion(server.region());
         c.setAccessKeyId(LocalOssServer.DEFAULT_ACCESS_KEY_ID);
         c.setAccessKeySecret(LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
+    }
+
+    /** Camel's health checks with the producers' checks, as Camel Main's camel.health.producersEnabled=true gives them. */
+    static void enableProducerHealthChecks(CamelContext context) {
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(context);
+        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
+        producers.setEnabled(true);
+        registry.register(producers);
     }
 
     /** Camel's health checks with the consumers' checks ({@code consumer:<routeId>}), as camel-health provides them. */

@@ -6,9 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 import org.ossmultipart.camel.oss.auth.Credentials;
@@ -29,12 +26,7 @@ class ProducerHealthTest extends OssMultipartTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(context);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        ProducersHealthCheckRepository producers = new ProducersHealthCheckRepository();
-        producers.setEnabled(true); // Camel Main: camel.health.producersEnabled=true
-        registry.register(producers);
+        enableProducerHealthChecks(context); // Camel Main: camel.health.producersEnabled=true
         return context;
     }
 

@@ -54,11 +54,22 @@ public final class LinkShaper {
 
     /** The request body, read no faster than the link allows. */
     public InputStream body(InputStream in) {
-        if (in == null || (total == null && shape.perConnectionBytesPerSecond() == 0)) {
+        return body(in, 0);
+    }
+
+    /**
+     * The request body, read no faster than the link allows nor than {@code requestBytesPerSecond}
+     * (a request's {@code x-oss-traffic-limit}; 0 for none).
+     */
+    public InputStream body(InputStream in, long requestBytesPerSecond) {
+        long perConnection = shape.perConnectionBytesPerSecond();
+        if (requestBytesPerSecond > 0) {
+            perConnection = perConnection == 0 ? requestBytesPerSecond : Math.min(perConnection, requestBytesPerSecond);
+        }
+        if (in == null || (total == null && perConnection == 0)) {
             return in;
         }
-        RateLimiter connection =
-                shape.perConnectionBytesPerSecond() > 0 ? new RateLimiter(shape.perConnectionBytesPerSecond()) : null;
+        RateLimiter connection = perConnection > 0 ? new RateLimiter(perConnection) : null;
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {

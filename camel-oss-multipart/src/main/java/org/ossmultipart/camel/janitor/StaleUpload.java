@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ossmultipart.camel.oss.json.Json;
 import org.ossmultipart.camel.oss.model.MultipartUpload;
 
 /**
@@ -76,43 +77,8 @@ public record StaleUpload(
         return m;
     }
 
-    /** The upload as a JSON object (no library needed for these flat values). */
+    /** The upload as a JSON object. */
     public String toJson() {
-        StringBuilder sb = new StringBuilder("{");
-        toMap().forEach((k, v) -> {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append('"').append(k).append("\":");
-            if (v == null) {
-                sb.append("null");
-            } else if (v instanceof Number) {
-                sb.append(v);
-            } else {
-                sb.append('"').append(escape(v.toString())).append('"');
-            }
-        });
-        return sb.append('}').toString();
-    }
-
-    private static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return Json.object(toMap());
     }
 }

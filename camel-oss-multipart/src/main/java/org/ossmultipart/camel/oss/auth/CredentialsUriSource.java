@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.ossmultipart.camel.oss.internal.Json;
+import org.ossmultipart.camel.oss.json.Json;
 
 /**
  * Credentials from {@code ALIBABA_CLOUD_CREDENTIALS_URI} (protocol notes §11.6): a GET without

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
-import org.ossmultipart.camel.oss.internal.Json;
+import org.ossmultipart.camel.oss.json.Json;
 
 /**
  * An ECS instance's RAM role credentials from the instance metadata service (protocol notes §11.4),

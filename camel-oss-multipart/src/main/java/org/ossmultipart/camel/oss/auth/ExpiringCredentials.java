@@ -2,7 +2,7 @@ package org.ossmultipart.camel.oss.auth;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.ossmultipart.camel.oss.internal.Json;
+import org.ossmultipart.camel.oss.json.Json;
 
 /** Temporary credentials and the instant they stop working. */
 public record ExpiringCredentials(Credentials credentials, Instant expiration) {

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.ossmultipart.camel.oss.internal.Json;
+import org.ossmultipart.camel.oss.json.Json;
 
 /**
  * The two profile files of a developer's machine (protocol notes §11.5): the CLI's

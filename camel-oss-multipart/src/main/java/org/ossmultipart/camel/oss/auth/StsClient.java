@@ -18,7 +18,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.ossmultipart.camel.oss.internal.Json;
+import org.ossmultipart.camel.oss.json.Json;
 import org.ossmultipart.camel.oss.signing.RpcSignature;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ossmultipart.camel.oss.OssLimits;
-import org.ossmultipart.camel.oss.internal.Json;
+import org.ossmultipart.camel.oss.json.Json;
 
 /**
  * An upload callback: OSS POSTs to the application server once the object is stored and relays its

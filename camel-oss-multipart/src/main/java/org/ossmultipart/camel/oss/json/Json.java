@@ -1,4 +1,4 @@
-package org.ossmultipart.camel.oss.internal;
+package org.ossmultipart.camel.oss.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the documents the client reads (STS answers, the CLI's config.json, a
+ * The component's one JSON reader and writer, no library needed: reads the documents the client reads (STS answers, the CLI's config.json, a
  * user's upload callback): objects become maps, arrays lists, strings strings, numbers their text as
  * a string, true/false booleans, null null. Errors say where, never what the document holds (it may
  * hold secrets). And the one writer of the flat objects the client sends (callback, its variables).
@@ -37,7 +37,7 @@ public final class Json {
         return v == null || v instanceof Map || v instanceof List ? null : v.toString();
     }
 
-    /** A flat JSON object of strings (and booleans), in the map's order. */
+    /** A flat JSON object, in the map's order: null, numbers and booleans as they are, anything else as a string. */
     public static String object(Map<String, ?> fields) {
         StringBuilder sb = new StringBuilder("{");
         fields.forEach((name, value) -> {
@@ -45,10 +45,10 @@ public final class Json {
                 sb.append(',');
             }
             quote(sb, name).append(':');
-            if (value instanceof Boolean b) {
-                sb.append(b);
+            if (value == null || value instanceof Boolean || value instanceof Number) {
+                sb.append(value);
             } else {
-                quote(sb, String.valueOf(value));
+                quote(sb, value.toString());
             }
         });
         return sb.append('}').toString();
