@@ -116,6 +116,38 @@ class RequesterPaysAndCnameTest extends OssMultipartTestSupport {
     }
 
     @Test
+    void theLowLevelOperationsSayTheyPayToo() {
+        server().requesterPays("rp-low-level").addCredentialsOfAnotherAccount(OTHER_ID, OTHER_SECRET);
+        String uri = asOtherAccount("rp-low-level") + "&requestPayer=requester&operation=";
+        String id = template.request(
+                        uri + "initiateMultipartUpload",
+                        x -> x.getMessage().setHeader(OssMultipartConstants.KEY, "low.bin"))
+                .getMessage()
+                .getHeader(OssMultipartConstants.UPLOAD_ID, String.class);
+        for (String operation : List.of("uploadPart", "listParts", "listMultipartUploads", "completeMultipartUpload")) {
+            Exchange e = template.request(uri + operation, x -> {
+                x.getMessage().setBody(data(1000));
+                x.getMessage().setHeader(OssMultipartConstants.KEY, "low.bin");
+                x.getMessage().setHeader(OssMultipartConstants.UPLOAD_ID, id);
+                x.getMessage().setHeader(OssMultipartConstants.PART_NUMBER, 1);
+            });
+            assertThat(e.getException()).as(operation).isNull();
+        }
+        assertThat(verifier.getObjectBytes("rp-low-level", "low.bin")).isEqualTo(data(1000));
+        List<RecordedRequest> theirs = signedBy(OTHER_ID);
+        assertThat(theirs)
+                .extracting(RecordedRequest::operation)
+                .contains(
+                        OssOperation.INITIATE_MULTIPART_UPLOAD,
+                        OssOperation.UPLOAD_PART,
+                        OssOperation.LIST_PARTS,
+                        OssOperation.LIST_MULTIPART_UPLOADS,
+                        OssOperation.COMPLETE_MULTIPART_UPLOAD);
+        assertThat(theirs)
+                .allSatisfy(r -> assertThat(r.header("x-oss-request-payer")).isEqualTo("requester"));
+    }
+
+    @Test
     void thePublicEndpointRefusedToNewAccountsSaysWhatToUseInstead() {
         server().faults().inject(OssOperation.PUT_OBJECT, Fault.error(400, "PublicEndpointForbidden"), 1);
         Exchange e = template.request("oss-multipart:public-forbidden", x -> {
