@@ -48,7 +48,7 @@ import org.ossmultipart.testkit.OssOperation;
  * --memory-mib N          stream size of the -Xmx128m memory runs (default 4096)
  * --janitor-uploads N     in-progress uploads for the janitor run (default 100000)
  * --big-stream-gib N      the unknown-length stream into discard storage under -Xmx256m (default 100)
- * --only P                one part: throughput, small, shaped, traffic, memory, bigstream or janitor
+ * --only P                one part: throughput, https, small, shaped, traffic, memory, bigstream or janitor
  * </pre>
  */
 public final class Benchmark {
@@ -147,6 +147,9 @@ public final class Benchmark {
                 System.out.println("Local OSS server (child JVM): " + endpoint);
                 throughput(file, endpoint, server, summary);
             }
+        }
+        if (selected("https")) {
+            HttpsRun.run(file, sizeMib, runs, warmups, summary);
         }
         if (selected("small")) {
             SmallBodies.run(summary, chart);
@@ -335,7 +338,7 @@ public final class Benchmark {
         }
     }
 
-    private static double ownCpuSeconds() {
+    static double ownCpuSeconds() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
@@ -609,7 +612,7 @@ public final class Benchmark {
         return ChildJvm.start(heap, LocalOssServerMain.class.getName(), "--port", "0");
     }
 
-    private static String endpointOf(ChildJvm server) throws InterruptedException {
+    static String endpointOf(ChildJvm server) throws InterruptedException {
         String line = server.awaitLine(l -> l.startsWith("Local OSS server: endpoint "), 60_000);
         return line.substring("Local OSS server: endpoint ".length(), line.indexOf(','));
     }
@@ -630,7 +633,7 @@ public final class Benchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }

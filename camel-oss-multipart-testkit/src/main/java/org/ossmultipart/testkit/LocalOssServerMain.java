@@ -1,9 +1,16 @@
 package org.ossmultipart.testkit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Runs the local OSS server standalone, for offline development, from a checkout of this project (the
@@ -22,6 +29,8 @@ import java.util.concurrent.CountDownLatch;
  *      [--requester-pays BUCKET]... [--other-account-key ID:SECRET]...   (requester-pays buckets, and keys
  *                                          of another account, which must send x-oss-request-payer)
  *      [--cname HOST=BUCKET]...            (a custom domain: requests with this Host address the bucket)
+ *      [--tls-keystore FILE.p12 [--tls-password PW]]   (HTTPS with that key and certificate; password
+ *                                          changeit by default)
  * </pre>
  *
  * Credentials may also come from {@code OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET}.
@@ -39,6 +48,8 @@ public final class LocalOssServerMain {
         double totalMibS = 0;
         List<String> stsRoles = new ArrayList<>();
         List<String[]> otherAccounts = new ArrayList<>();
+        Path tlsKeystore = null;
+        String tlsPassword = "changeit";
         String oidcProvider = null;
         Path oidcTokenFile = null;
         for (int i = 0; i < args.length; i++) {
@@ -70,6 +81,8 @@ public final class LocalOssServerMain {
                 case "--oidc-provider" -> oidcProvider = value;
                 case "--oidc-token-file" -> oidcTokenFile = Path.of(value);
                 case "--requester-pays" -> builder.requesterPays(value);
+                case "--tls-keystore" -> tlsKeystore = Path.of(value);
+                case "--tls-password" -> tlsPassword = value;
                 case "--cname" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0 || eq == value.length() - 1) {
@@ -94,6 +107,9 @@ public final class LocalOssServerMain {
             builder.credentials(accessKeyId, accessKeySecret);
         }
         builder.link(LinkShape.of(rttMillis, connectionMibS, totalMibS));
+        if (tlsKeystore != null) {
+            builder.tls(tlsContext(tlsKeystore, tlsPassword));
+        }
         LocalOssServer server = builder.build().start();
         otherAccounts.forEach(k -> server.addCredentialsOfAnotherAccount(k[0], k[1]));
         System.out.println("Local OSS server: endpoint " + server.endpoint() + ", region " + server.region()
@@ -134,6 +150,22 @@ public final class LocalOssServerMain {
         stopped.await();
     }
 
+    /** HTTPS with the key and certificate of a PKCS12 keystore (e.g. one keytool -genkeypair made). */
+    private static SSLContext tlsContext(Path keystore, String password) {
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password.toCharArray());
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password.toCharArray());
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(kmf.getKeyManagers(), null, null);
+            return ssl;
+        } catch (IOException | GeneralSecurityException e) {
+            fail("--tls-keystore " + keystore + " cannot be read as PKCS12 with that password: " + e.getMessage());
+            return null;
+        }
+    }
+
     private static double parseNumber(String option, String value) {
         try {
             double d = Double.parseDouble(value);
@@ -161,6 +193,7 @@ public final class LocalOssServerMain {
                 + " [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]..."
                 + " [--sts-role ARN]... [--oidc-provider ARN --oidc-token-file PATH]"
                 + " [--requester-pays BUCKET]... [--other-account-key ID:SECRET]... [--cname HOST=BUCKET]..."
+                + " [--tls-keystore FILE.p12 [--tls-password PW]]"
                 + " [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]");
     }
 
