@@ -48,7 +48,8 @@ import org.ossmultipart.testkit.OssOperation;
  * --memory-mib N          stream size of the -Xmx128m memory runs (default 4096)
  * --janitor-uploads N     in-progress uploads for the janitor run (default 100000)
  * --big-stream-gib N      the unknown-length stream into discard storage under -Xmx256m (default 100)
- * --only P                one part: throughput, https, small, shaped, traffic, memory, bigstream or janitor
+ * --only P                one part: throughput, https, small, shaped, traffic, memory, minheap, bigstream,
+ *                         janitor or janitorshaped
  * </pre>
  */
 public final class Benchmark {
@@ -163,12 +164,27 @@ public final class Benchmark {
         if (selected("memory")) {
             memory(summary);
         }
+        if (selected("minheap")) {
+            MinHeapRun.run(memoryMib, summary);
+        }
         if (selected("bigstream")) {
             bigStream(summary);
         }
         if (selected("janitor")) {
             try (ChildJvm server = startServer("4g")) {
-                janitor(endpointOf(server), summary);
+                janitor(endpointOf(server), 8, summary);
+            }
+        }
+        if (selected("janitorshaped")) {
+            // a real link's round trip on every request: what the janitor's 8 parallel ListParts buy there
+            try (ChildJvm server = ChildJvm.start(
+                    "4g",
+                    LocalOssServerMain.class.getName(),
+                    "--port",
+                    "0",
+                    "--rtt-ms",
+                    Long.toString(JANITOR_RTT_MS))) {
+                janitor(endpointOf(server), 64, summary);
             }
         }
         Files.deleteIfExists(file);
@@ -521,7 +537,7 @@ public final class Benchmark {
                 .toArray(long[][]::new);
     }
 
-    private static String field(String line, String name) {
+    static String field(String line, String name) {
         return Arrays.stream(line.split(" "))
                 .filter(s -> s.startsWith(name + "="))
                 .map(s -> s.substring(name.length() + 1))
@@ -531,22 +547,27 @@ public final class Benchmark {
 
     // ---- janitor ---------------------------------------------------------------------------------
 
-    private void janitor(String endpoint, List<String> summary) throws Exception {
+    /** The round trip of the janitorshaped part, in milliseconds. */
+    static final long JANITOR_RTT_MS = 20;
+
+    /** Creates the uploads with {@code threads} at once (64 over a shaped link), then runs the probes. */
+    private void janitor(String endpoint, int threads, List<String> summary) throws Exception {
+        boolean shaped = threads > 8;
         OssClientConfig config = OssClientConfig.builder()
                 .endpoint(endpoint)
                 .region("cn-hangzhou")
-                .maxConnections(16)
+                .maxConnections(Math.max(16, threads))
                 .credentialsProvider(CredentialsProvider.of(new Credentials(
                         LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)))
                 .build();
         long t0 = System.nanoTime();
         try (OssClient client = new OssClient(config)) {
-            ExecutorService pool = Executors.newFixedThreadPool(8);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
+            for (int t = 0; t < threads; t++) {
                 int shard = t;
                 futures.add(pool.submit(() -> {
-                    for (int i = shard; i < janitorUploads; i += 8) {
+                    for (int i = shard; i < janitorUploads; i += threads) {
                         client.initiateMultipartUpload(
                                 "janitor-bench", String.format("k/%07d", i), ObjectOptions.none());
                     }
@@ -565,11 +586,11 @@ public final class Benchmark {
         // The default staleBy=lastActivity lists the parts of every upload past the threshold (here all of them);
         // staleBy=initiated shows what the listing alone costs. The pass only reports, so both see the same bucket.
         for (String staleBy : List.of("lastActivity", "initiated")) {
-            janitorProbe(endpoint, staleBy, summary);
+            janitorProbe(endpoint, staleBy, shaped, summary);
         }
     }
 
-    private void janitorProbe(String endpoint, String staleBy, List<String> summary) throws Exception {
+    private void janitorProbe(String endpoint, String staleBy, boolean shaped, List<String> summary) throws Exception {
         try (ChildJvm probe = ChildJvm.start(
                 List.of(),
                 JANITOR_HEAP,
@@ -594,9 +615,19 @@ public final class Benchmark {
                     "janitor staleBy=%s (child JVM, -Xmx%s, batches of %d): %s%n",
                     staleBy, JANITOR_HEAP, JANITOR_BATCH, line);
             System.out.printf(
-                    "janitor staleBy=%s: %d stale uploads emitted in %.2f s = %.0f uploads/s%n",
-                    staleBy, janitorUploads, seconds, rate);
-            if (staleBy.equals("lastActivity")) { // the default: the figures kept from earlier runs
+                    "janitor staleBy=%s%s: %d stale uploads emitted in %.2f s = %.0f uploads/s%n",
+                    staleBy,
+                    shaped ? " over a link of RTT " + JANITOR_RTT_MS + " ms" : "",
+                    janitorUploads,
+                    seconds,
+                    rate);
+            if (shaped) {
+                summary.add(bench(
+                        staleBy.equals("lastActivity")
+                                ? "janitor_shaped_uploads_per_s"
+                                : "janitor_shaped_uploads_per_s_staleby_" + staleBy,
+                        rate));
+            } else if (staleBy.equals("lastActivity")) { // the default: the figures kept from earlier runs
                 summary.add(bench("janitor_uploads_per_s", rate));
                 summary.add("BENCH janitor_peak_heap_mib " + field(line, "peak_heap_used_mib"));
                 summary.add("BENCH janitor_xmx" + JANITOR_HEAP + " " + (ok ? "ok" : "failed"));
