@@ -27,10 +27,10 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.ossmultipart.testkit.internal.BlobStore;
 import org.ossmultipart.testkit.internal.BucketSettings;
 import org.ossmultipart.testkit.internal.DirectoryBlobStore;
 import org.ossmultipart.testkit.internal.DiscardBlobStore;
+import org.ossmultipart.testkit.internal.Journal;
 import org.ossmultipart.testkit.internal.LinkShaper;
 import org.ossmultipart.testkit.internal.MemoryBlobStore;
 import org.ossmultipart.testkit.internal.ObjectStore;
@@ -85,10 +85,15 @@ public final class LocalOssServer implements AutoCloseable {
         this.sslContext = b.sslContext;
         this.link = new LinkShaper(b.link);
         this.discardContent = b.discardContent;
-        BlobStore blobs = b.discardContent
-                ? new DiscardBlobStore()
-                : b.dataDirectory == null ? new MemoryBlobStore() : new DirectoryBlobStore(b.dataDirectory);
-        this.store = new ObjectStore(clock, blobs, b.autoCreateBuckets);
+        if (b.dataDirectory != null && !b.discardContent) {
+            // a data directory keeps the bytes and, in its journal, the index: a restarted server finds both
+            DirectoryBlobStore blobs = new DirectoryBlobStore(b.dataDirectory);
+            this.store = new ObjectStore(clock, blobs, b.autoCreateBuckets, Journal.in(b.dataDirectory));
+            restore(blobs);
+        } else {
+            this.store = new ObjectStore(
+                    clock, b.discardContent ? new DiscardBlobStore() : new MemoryBlobStore(), b.autoCreateBuckets);
+        }
         b.keys.forEach(credentials::add);
         b.buckets.forEach(store::createBucket);
         b.requesterPays.forEach(this::requesterPays);
@@ -97,6 +102,24 @@ public final class LocalOssServer implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    private void restore(DirectoryBlobStore blobs) {
+        try {
+            ObjectStore.Restored r = store.restore(Journal.read(blobs.directory()), blobs::existing);
+            blobs.removeAllBut(r.blobIds());
+            if (r.buckets() > 0) {
+                LOG.info(
+                        "local OSS server: restored {} buckets, {} objects and {} in-progress uploads ({} parts) from {}",
+                        r.buckets(),
+                        r.objects(),
+                        r.uploads(),
+                        r.parts(),
+                        blobs.directory());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index journal in " + blobs.directory(), e);
+        }
     }
 
     /**

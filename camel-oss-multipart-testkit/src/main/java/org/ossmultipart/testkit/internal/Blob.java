@@ -13,4 +13,9 @@ public interface Blob {
 
     /** Frees the storage; called once nothing refers to the blob any more. */
     void delete();
+
+    /** The name a data directory's journal knows the blob by; null for blobs that live in memory. */
+    default String id() {
+        return null;
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,30 +26,42 @@ public final class DirectoryBlobStore extends BlobStore {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
-            removeEarlierBlobs();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
     }
 
+    public Path directory() {
+        return directory;
+    }
+
+    /** A blob an earlier run stored, by the id the journal knows it by. */
+    public Blob existing(String id, long size) {
+        return new FileBlob(directory.resolve(id), size);
+    }
+
     /**
-     * The index of objects and uploads lives in memory, so the blobs an earlier run left are reachable
-     * by nothing: they are removed at start instead of filling the disk run after run.
+     * Removes the blobs nothing refers to any more -- bodies a killed server was still receiving, parts
+     * and objects whose removal it had journaled but not yet carried out -- so the disk does not fill run
+     * after run.
      */
-    private void removeEarlierBlobs() throws IOException {
+    public void removeAllBut(Set<String> referenced) {
         long removed = 0;
         long bytes = 0;
         try (DirectoryStream<Path> blobs = Files.newDirectoryStream(directory, "*.blob")) {
             for (Path blob : blobs) {
-                bytes += Files.size(blob);
-                Files.deleteIfExists(blob);
-                removed++;
+                if (!referenced.contains(blob.getFileName().toString())) {
+                    bytes += Files.size(blob);
+                    Files.deleteIfExists(blob);
+                    removed++;
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the data directory " + directory, e);
         }
         if (removed > 0) {
             LOG.info(
-                    "local OSS server: removed {} blobs ({} bytes) an earlier run left in {} (the index of objects"
-                            + " and uploads is kept in memory: a restarted server starts empty)",
+                    "local OSS server: removed {} blobs ({} bytes) in {} that nothing refers to",
                     removed,
                     bytes,
                     directory);
@@ -60,6 +73,11 @@ public final class DirectoryBlobStore extends BlobStore {
     }
 
     private record FileBlob(Path file, long size) implements Blob {
+        @Override
+        public String id() {
+            return file.getFileName().toString();
+        }
+
         @Override
         public void writeTo(OutputStream out, long offset, long length) throws IOException {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

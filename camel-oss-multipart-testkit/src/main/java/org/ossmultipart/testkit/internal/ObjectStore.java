@@ -58,11 +58,18 @@ public final class ObjectStore {
     private final BlobStore blobs;
     private final AtomicLong uploadSequence = new AtomicLong(System.nanoTime() & 0xFFFFFFFFFFFFL);
     private volatile boolean autoCreateBuckets;
+    private final Journal journal;
 
     public ObjectStore(Clock clock, BlobStore blobs, boolean autoCreateBuckets) {
+        this(clock, blobs, autoCreateBuckets, Journal.NONE);
+    }
+
+    /** A store whose every change is also appended to {@code journal} (a data directory's index). */
+    public ObjectStore(Clock clock, BlobStore blobs, boolean autoCreateBuckets, Journal journal) {
         this.clock = clock;
         this.blobs = blobs;
         this.autoCreateBuckets = autoCreateBuckets;
+        this.journal = journal;
     }
 
     public BlobStore blobs() {
@@ -79,7 +86,14 @@ public final class ObjectStore {
     }
 
     public void createBucket(String name) {
-        buckets.computeIfAbsent(name, n -> new Bucket());
+        newBucket(name);
+    }
+
+    private Bucket newBucket(String name) {
+        return buckets.computeIfAbsent(name, n -> {
+            journal.bucket(n);
+            return new Bucket();
+        });
     }
 
     public boolean hasBucket(String name) {
@@ -92,7 +106,7 @@ public final class ObjectStore {
             if (!autoCreateBuckets) {
                 throw OssServiceError.noSuchBucket(name);
             }
-            b = buckets.computeIfAbsent(name, n -> new Bucket());
+            b = newBucket(name);
         }
         return b;
     }
@@ -140,6 +154,7 @@ public final class ObjectStore {
                 throw fileAlreadyExists();
             }
             StoredObject old = b.objects.put(key, obj);
+            journal.put(bucketName, obj);
             if (old != null) {
                 old.delete();
             }
@@ -160,6 +175,7 @@ public final class ObjectStore {
         synchronized (b) {
             StoredObject old = b.objects.remove(key);
             if (old != null) {
+                journal.delete(bucketName, key);
                 old.delete();
             }
         }
@@ -193,8 +209,11 @@ public final class ObjectStore {
                 headers,
                 sse,
                 forbidOverwrite);
-        b.uploads.put(uploadKey(key, uploadId), upload);
-        b.uploadsById.put(uploadId, upload);
+        synchronized (b) {
+            b.uploads.put(uploadKey(key, uploadId), upload);
+            b.uploadsById.put(uploadId, upload);
+            journal.initiate(upload);
+        }
         return upload;
     }
 
@@ -242,6 +261,7 @@ public final class ObjectStore {
                 throw e;
             }
             StoredPart old = u.parts.put(partNumber, part);
+            journal.part(bucketName, uploadId, part);
             if (old != null) {
                 old.blob().delete();
             }
@@ -344,6 +364,11 @@ public final class ObjectStore {
                     .forEach(p -> p.blob().delete());
             removeUpload(b, u);
             StoredObject old = b.objects.put(key, obj);
+            journal.complete(
+                    bucketName,
+                    uploadId,
+                    obj,
+                    chosen.stream().map(StoredPart::number).toList());
             if (old != null) {
                 old.delete();
             }
@@ -356,6 +381,7 @@ public final class ObjectStore {
         synchronized (b) {
             Upload u = upload(bucketName, key, uploadId);
             removeUpload(b, u);
+            journal.abort(bucketName, uploadId);
             u.parts.values().forEach(p -> p.blob().delete());
         }
     }
@@ -470,6 +496,135 @@ public final class ObjectStore {
             }
         }
         buckets.clear();
+        journal.clear();
+    }
+
+    // ---- restart from a data directory -----------------------------------------------------------
+
+    /** What a restore found. */
+    public record Restored(int buckets, int objects, int uploads, int parts, Set<String> blobIds) {}
+
+    /**
+     * Rebuilds buckets, objects and in-progress uploads from a journal's lines ({@code blob} gives the
+     * stored bytes of a blob id and size), then starts the journal afresh with that state, so that it
+     * does not grow run after run.
+     */
+    public Restored restore(List<String[]> lines, java.util.function.BiFunction<String, Long, Blob> blob) {
+        for (String[] f : lines) {
+            Bucket b = f.length > 1 ? buckets.computeIfAbsent(f[1], n -> new Bucket()) : null;
+            switch (f[0]) {
+                case "bucket" -> {
+                    // created above
+                }
+                case "put" -> {
+                    List<Blob> segments = new ArrayList<>();
+                    for (String s : f[3].split(",")) {
+                        int colon = s.lastIndexOf(':');
+                        segments.add(blob.apply(s.substring(0, colon), Long.parseLong(s.substring(colon + 1))));
+                    }
+                    b.objects.put(
+                            f[2],
+                            new StoredObject(
+                                    f[2],
+                                    List.copyOf(segments),
+                                    Long.parseLong(f[4]),
+                                    f[5],
+                                    Long.parseLong(f[6]),
+                                    Journal.headersOf(f[12]),
+                                    f[7],
+                                    f[8],
+                                    f[9],
+                                    Boolean.parseBoolean(f[11]),
+                                    Journal.instant(f[10])));
+                }
+                case "delete" -> b.objects.remove(f[2]);
+                case "initiate" -> {
+                    Upload u = new Upload(
+                            f[1],
+                            f[2],
+                            f[3],
+                            Journal.instant(f[4]),
+                            f[5],
+                            Journal.headersOf(f[8]),
+                            f[6],
+                            Boolean.parseBoolean(f[7]));
+                    b.uploads.put(uploadKey(u.key, u.uploadId), u);
+                    b.uploadsById.put(u.uploadId, u);
+                }
+                case "part" -> {
+                    Upload u = b.uploadsById.get(f[2]);
+                    if (u != null) {
+                        int n = Integer.parseInt(f[3]);
+                        u.parts.put(
+                                n,
+                                new StoredPart(
+                                        n,
+                                        blob.apply(f[4], Long.parseLong(f[5])),
+                                        f[6],
+                                        HexFormat.of().parseHex(f[6]),
+                                        Long.parseLong(f[7]),
+                                        Journal.instant(f[8])));
+                    }
+                }
+                case "complete" -> {
+                    Upload u = b.uploadsById.get(f[2]);
+                    if (u != null) {
+                        List<Blob> segments = new ArrayList<>();
+                        long size = 0;
+                        for (String n : f[7].split(",")) {
+                            StoredPart p = u.parts.get(Integer.parseInt(n));
+                            segments.add(p.blob());
+                            size += p.size();
+                        }
+                        removeUpload(b, u);
+                        b.objects.put(
+                                u.key,
+                                new StoredObject(
+                                        u.key,
+                                        List.copyOf(segments),
+                                        size,
+                                        f[3],
+                                        Long.parseLong(f[4]),
+                                        u.headers,
+                                        u.storageClass,
+                                        u.serverSideEncryption,
+                                        f[5],
+                                        true,
+                                        Journal.instant(f[6])));
+                    }
+                }
+                case "abort" -> {
+                    Upload u = b.uploadsById.get(f[2]);
+                    if (u != null) {
+                        removeUpload(b, u);
+                    }
+                }
+                default -> throw new IllegalStateException("unknown journal entry " + f[0]);
+            }
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        int objects = 0;
+        int uploads = 0;
+        int parts = 0;
+        journal.restart();
+        for (Map.Entry<String, Bucket> e : buckets.entrySet()) {
+            journal.bucket(e.getKey());
+            for (StoredObject o : e.getValue().objects.values()) {
+                o.segments().forEach(s -> ids.add(s.id()));
+                journal.put(e.getKey(), o);
+                objects++;
+            }
+            for (Upload u : e.getValue().uploads.values()) {
+                journal.initiate(u);
+                uploads++;
+                for (StoredPart p : u.parts.values()) {
+                    ids.add(p.blob().id());
+                    journal.part(e.getKey(), u.uploadId, p);
+                    parts++;
+                }
+            }
+        }
+        return new Restored(buckets.size(), objects, uploads, parts, ids);
     }
 
     public static String stripQuotes(String etag) {
