@@ -1,9 +1,14 @@
 package org.ossmultipart.testkit;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -53,6 +58,49 @@ public final class FaultInjector {
 
     private final List<Rule> rules = new ArrayList<>();
 
+    /** Random faults: a fraction of all requests, drawn from a seeded generator (0: none). */
+    private double rate;
+
+    private Random random = new Random(0);
+    private final Map<Fault.Kind, AtomicLong> randomFired = new EnumMap<>(Fault.Kind.class);
+
+    /**
+     * Faults a fraction {@code rate} (0..1) of the requests no rule faults, at random but replayable
+     * from {@code seed}: 503 ServiceUnavailable, throttling (503 with a 200 ms wait asked), a reset
+     * halfway through a body, a 300 ms slow answer, or one damaged byte in a part or object body -- the
+     * mix a misbehaving network and a busy service show. For soak runs; rules stay deterministic.
+     */
+    public synchronized void atRate(double rate, long seed) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("rate must be 0..1, was " + rate);
+        }
+        this.rate = rate;
+        this.random = new Random(seed);
+    }
+
+    /** How many random faults of each kind have been injected. */
+    public synchronized Map<Fault.Kind, Long> randomFaultsInjected() {
+        Map<Fault.Kind, Long> counts = new EnumMap<>(Fault.Kind.class);
+        randomFired.forEach((k, v) -> counts.put(k, v.get()));
+        return counts;
+    }
+
+    private Optional<Fault> randomFault(OssOperation operation) {
+        if (rate == 0 || random.nextDouble() >= rate) {
+            return Optional.empty();
+        }
+        boolean body = operation == OssOperation.UPLOAD_PART || operation == OssOperation.PUT_OBJECT;
+        Fault fault = switch (random.nextInt(body ? 5 : 3)) {
+            case 0 -> Fault.error(503, "ServiceUnavailable");
+            case 1 -> Fault.throttle(Duration.ofMillis(200));
+            case 2 -> Fault.delay(Duration.ofMillis(300));
+            case 3 -> Fault.resetMidBody();
+            default -> Fault.corruptBody();
+        };
+        randomFired.computeIfAbsent(fault.kind(), k -> new AtomicLong()).incrementAndGet();
+        return Optional.of(fault);
+    }
+
     /** Fault every matching request of {@code operation}, {@code times} times ({@code -1} = always). */
     public synchronized Rule inject(OssOperation operation, Fault fault, int times) {
         return inject(operation, r -> true, fault, times);
@@ -73,6 +121,8 @@ public final class FaultInjector {
 
     public synchronized void clear() {
         rules.clear();
+        rate = 0;
+        randomFired.clear();
     }
 
     synchronized Optional<Fault> next(OssOperation operation, RecordedRequest request) {
@@ -81,6 +131,6 @@ public final class FaultInjector {
                 return Optional.of(rule.fault);
             }
         }
-        return Optional.empty();
+        return randomFault(operation);
     }
 }

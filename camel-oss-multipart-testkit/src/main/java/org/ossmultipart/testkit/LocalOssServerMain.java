@@ -31,6 +31,8 @@ import javax.net.ssl.SSLContext;
  *      [--cname HOST=BUCKET]...            (a custom domain: requests with this Host address the bucket)
  *      [--tls-keystore FILE.p12 [--tls-password PW]]   (HTTPS with that key and certificate; password
  *                                          changeit by default)
+ *      [--fault-rate R [--fault-seed N]]   (random faults on a fraction R of the requests: 503, throttling,
+ *                                          resets mid-body, slow answers, damaged bytes; replayable by seed)
  * </pre>
  *
  * Credentials may also come from {@code OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET}.
@@ -49,6 +51,8 @@ public final class LocalOssServerMain {
         List<String> stsRoles = new ArrayList<>();
         List<String[]> otherAccounts = new ArrayList<>();
         Path tlsKeystore = null;
+        double faultRate = 0;
+        long faultSeed = 1;
         String tlsPassword = "changeit";
         String oidcProvider = null;
         Path oidcTokenFile = null;
@@ -82,6 +86,8 @@ public final class LocalOssServerMain {
                 case "--oidc-token-file" -> oidcTokenFile = Path.of(value);
                 case "--requester-pays" -> builder.requesterPays(value);
                 case "--tls-keystore" -> tlsKeystore = Path.of(value);
+                case "--fault-rate" -> faultRate = parseNumber(arg, value);
+                case "--fault-seed" -> faultSeed = (long) parseNumber(arg, value);
                 case "--tls-password" -> tlsPassword = value;
                 case "--cname" -> {
                     int eq = value.indexOf('=');
@@ -112,6 +118,14 @@ public final class LocalOssServerMain {
         }
         LocalOssServer server = builder.build().start();
         otherAccounts.forEach(k -> server.addCredentialsOfAnotherAccount(k[0], k[1]));
+        if (faultRate > 0) {
+            if (faultRate > 1) {
+                fail("--fault-rate must be 0..1, was " + faultRate);
+            }
+            server.faults().atRate(faultRate, faultSeed);
+            System.out.println(
+                    "Local OSS server: random faults on " + faultRate * 100 + "% of the requests, seed " + faultSeed);
+        }
         System.out.println("Local OSS server: endpoint " + server.endpoint() + ", region " + server.region()
                 + ", access key id " + (accessKeyId != null ? accessKeyId : LocalOssServer.DEFAULT_ACCESS_KEY_ID)
                 + (accessKeyId != null ? "" : ", secret " + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET)
@@ -193,7 +207,7 @@ public final class LocalOssServerMain {
                 + " [--access-key-id ID --access-key-secret SECRET] [--data-dir DIR | --discard] [--bucket NAME]..."
                 + " [--sts-role ARN]... [--oidc-provider ARN --oidc-token-file PATH]"
                 + " [--requester-pays BUCKET]... [--other-account-key ID:SECRET]... [--cname HOST=BUCKET]..."
-                + " [--tls-keystore FILE.p12 [--tls-password PW]]"
+                + " [--tls-keystore FILE.p12 [--tls-password PW]] [--fault-rate 0.02 [--fault-seed N]]"
                 + " [--rtt-ms N] [--connection-mib-s X] [--total-mib-s Y]");
     }
 
