@@ -81,6 +81,10 @@ public final class Benchmark {
     private String only = "";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("chaos")) {
+            ChaosRun.main(Arrays.copyOfRange(args, 1, args.length)); // the soak run has its own options
+            return;
+        }
         Benchmark b = new Benchmark();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

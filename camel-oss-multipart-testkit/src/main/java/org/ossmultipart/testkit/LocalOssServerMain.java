@@ -125,6 +125,24 @@ public final class LocalOssServerMain {
             server.faults().atRate(faultRate, faultSeed);
             System.out.println(
                     "Local OSS server: random faults on " + faultRate * 100 + "% of the requests, seed " + faultSeed);
+            Thread counter = new Thread(
+                    () -> {
+                        // a soak run reads this line to count the faults, even of a server killed with -9
+                        while (true) {
+                            long n = server.faults().randomFaultsInjected().values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum();
+                            System.out.println("Local OSS server: random faults injected " + n);
+                            try {
+                                Thread.sleep(1000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "local-oss-fault-count");
+            counter.setDaemon(true);
+            counter.start();
         }
         System.out.println("Local OSS server: endpoint " + server.endpoint() + ", region " + server.region()
                 + ", access key id " + (accessKeyId != null ? accessKeyId : LocalOssServer.DEFAULT_ACCESS_KEY_ID)
