@@ -45,6 +45,10 @@ import org.ossmultipart.testkit.LocalOssServerMain;
  *
  * <p>One inbox per node, not a shared one: no two nodes ever race for a file, and the file a killed
  * node was uploading waits in its inbox until the node is back and resumes the upload.
+ *
+ * <p>Node 0 is the steady node: never killed and without the janitor (else, once leader, it would lead
+ * for good), it uploads through every fault and server restart for the whole run, so that its heap,
+ * threads and open files can be followed for that long; nodes 1 and 2 are killed and share the janitor.
  */
 public final class ChaosRun {
 
@@ -236,15 +240,7 @@ public final class ChaosRun {
     private void writeNodeConfig(int i) throws IOException {
         Path inbox = Files.createDirectories(work.resolve("inbox" + i));
         Path routes = work.resolve("node" + i + "-routes.yaml");
-        Files.writeString(routes, """
-                - beans:
-                    - name: cluster
-                      type: org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService
-                      properties:
-                        id: "node%d"
-                        nodes: "127.0.0.1:%d"
-                        basePath: /camel/cluster/chaos
-                        sessionTimeout: 4000
+        String upload = """
                 - route:
                     id: upload
                     from:
@@ -262,7 +258,17 @@ public final class ChaosRun {
                               resume: true
                               partSize: 1MiB
                               concurrency: 4
-                - route:
+                """.formatted(inbox, BUCKET);
+        Files.writeString(routes, i == 0 ? upload : """
+                - beans:
+                    - name: cluster
+                      type: org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService
+                      properties:
+                        id: "node%d"
+                        nodes: "127.0.0.1:%d"
+                        basePath: /camel/cluster/chaos
+                        sessionTimeout: 4000
+                %s- route:
                     id: janitor
                     from:
                       uri: "master:chaos-janitor:oss-multipart:%s"
@@ -272,7 +278,7 @@ public final class ChaosRun {
                         delay: 5000
                       steps:
                         - log: "janitor: ${header.CamelOssKey} ${header.CamelOssUploadId}"
-                """.formatted(i, zkPort, inbox, BUCKET, BUCKET));
+                """.formatted(i, zkPort, upload, BUCKET));
         Files.writeString(
                 work.resolve("node" + i + ".properties"),
                 String.join(
@@ -377,7 +383,7 @@ public final class ChaosRun {
         int pick = random.nextInt(100);
         long t = (System.currentTimeMillis() - start) / 1000;
         if (pick < 70) {
-            int i = random.nextInt(NODES);
+            int i = 1 + random.nextInt(NODES - 1); // node 0 is the steady one
             harmLog.add(t + "s kill -9 node" + i);
             nodes[i].kill();
             nodeKills.incrementAndGet();
@@ -558,15 +564,54 @@ public final class ChaosRun {
     }
 
     /**
-     * The steepest growth of heap-after-GC of any node JVM that lived at least two minutes, after its
-     * first minute (warm-up), by least squares; 0 when none lived that long.
+     * The steepest growth of heap-after-GC of any node JVM that lived at least five minutes (the steady
+     * node lives the whole run), after its first minute (warm-up), by least squares; 0 when none lived
+     * that long. The steady node's ranges of heap, threads and open files are printed beside it.
      */
     private double heapGrowthMibPerHour() {
         double worst = 0;
-        for (List<long[]> samples : stats.values()) {
-            if (samples.size() < 2 || samples.get(samples.size() - 1)[0] - samples.get(0)[0] < 120_000) {
+        for (Map.Entry<String, List<long[]>> e : stats.entrySet()) {
+            List<long[]> samples = e.getValue();
+            if (samples.size() < 2 || samples.get(samples.size() - 1)[0] - samples.get(0)[0] < 300_000) {
                 continue;
             }
+            long warmUp = samples.get(0)[0] + 60_000;
+            System.out.printf(
+                    Locale.ROOT,
+                    "chaos: %s lived %.1f minutes; after its first minute heap after GC %d-%d MiB, threads %d-%d,"
+                            + " open files %d-%d%n",
+                    e.getKey(),
+                    (samples.get(samples.size() - 1)[0] - samples.get(0)[0]) / 60000.0,
+                    samples.stream()
+                            .filter(s -> s[0] >= warmUp)
+                            .mapToLong(s -> s[1])
+                            .min()
+                            .orElse(0),
+                    samples.stream()
+                            .filter(s -> s[0] >= warmUp)
+                            .mapToLong(s -> s[1])
+                            .max()
+                            .orElse(0),
+                    samples.stream()
+                            .filter(s -> s[0] >= warmUp)
+                            .mapToLong(s -> s[2])
+                            .min()
+                            .orElse(0),
+                    samples.stream()
+                            .filter(s -> s[0] >= warmUp)
+                            .mapToLong(s -> s[2])
+                            .max()
+                            .orElse(0),
+                    samples.stream()
+                            .filter(s -> s[0] >= warmUp)
+                            .mapToLong(s -> s[3])
+                            .min()
+                            .orElse(0),
+                    samples.stream()
+                            .filter(s -> s[0] >= warmUp)
+                            .mapToLong(s -> s[3])
+                            .max()
+                            .orElse(0));
             long warm = samples.get(0)[0] + 60_000;
             List<long[]> after = samples.stream().filter(s -> s[0] >= warm).toList();
             double n = after.size();
