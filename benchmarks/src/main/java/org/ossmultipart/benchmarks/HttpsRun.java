@@ -1,10 +1,6 @@
 package org.ossmultipart.benchmarks;
 
-import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
-import com.aliyun.oss.OSSClientBuilder;
-import com.aliyun.oss.common.auth.DefaultCredentialProvider;
-import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.UploadFileRequest;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -175,18 +171,7 @@ final class HttpsRun {
 
     private static Result sdk(Path file, long sizeMib, int runs, int warmups, String endpoint, Path keystore)
             throws Exception {
-        ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
-        conf.setSLDEnabled(true);
-        conf.setSignatureVersion(SignVersion.V4);
-        conf.setCrcCheckEnabled(true);
-        conf.setX509TrustManagers(new X509TrustManager[] {trustManager(keystore)});
-        OSS sdk = OSSClientBuilder.create()
-                .endpoint(endpoint)
-                .region("cn-hangzhou")
-                .credentialsProvider(new DefaultCredentialProvider(
-                        LocalOssServer.DEFAULT_ACCESS_KEY_ID, LocalOssServer.DEFAULT_ACCESS_KEY_SECRET))
-                .clientConfiguration(conf)
-                .build();
+        OSS sdk = Benchmark.sdk(endpoint, trustManager(keystore));
         try {
             return measure(sizeMib, runs, warmups, () -> {
                 UploadFileRequest request = new UploadFileRequest("https-bench", "sdk");
