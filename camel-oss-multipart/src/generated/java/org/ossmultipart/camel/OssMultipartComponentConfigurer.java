@@ -78,6 +78,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "defaultCredentialsChain": getOrCreateConfiguration(target).setDefaultCredentialsChain(property(camelContext, boolean.class, value)); return true;
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": getOrCreateConfiguration(target).setEcsMetadataEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "electioncheckinterval":
+        case "electionCheckInterval": target.setElectionCheckInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointtype":
         case "endpointType": getOrCreateConfiguration(target).setEndpointType(property(camelContext, java.lang.String.class, value)); return true;
@@ -213,6 +215,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "defaultCredentialsChain": return boolean.class;
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": return java.lang.String.class;
+        case "electioncheckinterval":
+        case "electionCheckInterval": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
         case "endpointtype":
         case "endpointType": return java.lang.String.class;
@@ -344,6 +348,8 @@ public class OssMultipartComponentConfigurer extends PropertyConfigurerSupport i
         case "defaultCredentialsChain": return getOrCreateConfiguration(target).isDefaultCredentialsChain();
         case "ecsmetadataendpoint":
         case "ecsMetadataEndpoint": return getOrCreateConfiguration(target).getEcsMetadataEndpoint();
+        case "electioncheckinterval":
+        case "electionCheckInterval": return target.getElectionCheckInterval();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
         case "endpointtype":
         case "endpointType": return getOrCreateConfiguration(target).getEndpointType();

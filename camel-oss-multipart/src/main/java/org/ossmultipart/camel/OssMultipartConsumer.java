@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
 
+    /** Whether this consumer counts among its endpoint's running janitors (see JanitorElectionGuard). */
+    private boolean counted;
+
     private static final Logger LOG = LoggerFactory.getLogger(OssMultipartConsumer.class);
 
     /** Exchange property marking the last exchange of a pass (the pass headers are set just before it runs). */
@@ -95,6 +98,20 @@ public class OssMultipartConsumer extends ScheduledBatchPollingConsumer {
         scan = null;
         pass = null;
         super.doStart();
+        counted = true;
+        getEndpoint().janitorStarted();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        try {
+            super.doStop();
+        } finally {
+            if (counted) {
+                counted = false;
+                getEndpoint().janitorStopped();
+            }
+        }
     }
 
     /**

@@ -103,6 +103,23 @@ public class OssMultipartEndpoint extends ScheduledPollEndpoint implements Endpo
         return new OssMultipartProducer(this);
     }
 
+    /** Janitor consumers of this endpoint that run now: one while this node leads, none else. */
+    private final java.util.concurrent.atomic.AtomicInteger runningJanitors =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    void janitorStarted() {
+        runningJanitors.incrementAndGet();
+    }
+
+    void janitorStopped() {
+        runningJanitors.decrementAndGet();
+    }
+
+    /** Whether a janitor consumer of this endpoint runs now. */
+    boolean janitorRuns() {
+        return runningJanitors.get() > 0;
+    }
+
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         MisplacedOptions.warnOnConsumer(getEndpointUri(), bucketName);

@@ -20,13 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.zookeeper.ZooKeeperCuratorConfiguration;
-import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
-import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,9 +64,7 @@ class JanitorZooKeeperFailoverTest {
 
     @BeforeAll
     static void startZooKeeper() throws Exception {
-        Map<String, Object> loopbackOnly = Map.of("clientPortAddress", "127.0.0.1", "admin.enableServer", "false");
-        zooKeeper = new TestingServer(
-                new InstanceSpec(null, -1, -1, -1, true, -1, -1, -1, loopbackOnly, "127.0.0.1"), true);
+        zooKeeper = LoopbackZooKeeper.start();
     }
 
     @AfterAll
@@ -91,13 +86,7 @@ class JanitorZooKeeperFailoverTest {
                 zooKeeper.getConnectString(), 10_000, 5_000, new ExponentialBackoffRetry(50, 5));
         curator.start(); // our own session, so that the test can expire it; the cluster service closes it
         sessions.put(name, curator);
-        ZooKeeperCuratorConfiguration zk = new ZooKeeperCuratorConfiguration();
-        zk.setNodes(zooKeeper.getConnectString());
-        zk.setBasePath("/camel/cluster/" + bucket);
-        zk.setCuratorFramework(curator);
-        ZooKeeperClusterService cluster = new ZooKeeperClusterService(zk);
-        cluster.setId(name);
-        context.addService(cluster);
+        context.addService(LoopbackZooKeeper.clusterService(zooKeeper, name, "/camel/cluster/" + bucket, curator));
         context.getRegistry().bind("clock", Clock.fixed(NOW, ZoneOffset.UTC));
         OssMultipartTestSupport.pointAt(context, OSS.server());
         context.addRoutes(new RouteBuilder() {

@@ -2,6 +2,7 @@ package org.ossmultipart.camel.springboot;
 
 import java.util.function.Consumer;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.ossmultipart.camel.OssMultipartComponent;
 import org.ossmultipart.camel.OssMultipartConfiguration;
 import org.ossmultipart.camel.OssMultipartOperation;
 import org.ossmultipart.camel.oss.signing.SignatureVersion;
@@ -243,6 +244,12 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      * How often a long upload logs a progress line at INFO: 10s, 1m, or a plain number of milliseconds.
      */
     private String progressInterval = "10s";
+    /**
+     * How often each node checks that it still takes part in the leader election of a janitor run behind master: and
+     * rejoins it when it has left (camel-zookeeper leaves it for good after a lost ZooKeeper session, so that after a
+     * ZooKeeper outage no node might lead again): 10s, 1m, or a plain number of milliseconds, at least 100ms; 0 turns the check off.
+     */
+    private String electionCheckInterval = "10s";
     /**
      * A progress listener bean told after every uploaded part (e.g. to feed metrics), as a reference: #bean:name.
      */
@@ -628,6 +635,15 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
     public void setProgressInterval(String progressInterval) {
         checked(c -> c.setProgressInterval(progressInterval));
         this.progressInterval = progressInterval;
+    }
+
+    public String getElectionCheckInterval() {
+        return electionCheckInterval;
+    }
+
+    public void setElectionCheckInterval(String electionCheckInterval) {
+        new OssMultipartComponent().setElectionCheckInterval(electionCheckInterval); // refused here, naming the value
+        this.electionCheckInterval = electionCheckInterval;
     }
 
     public String getProgressListener() {
