@@ -58,12 +58,12 @@ public final class ChaosNode {
                         .getRegistry()
                         .lookupByNameAndType("cluster", CamelClusterService.class);
                 try {
-                    cluster.getView("chaos-janitor").addEventListener((CamelClusterEventListener.Leadership)
-                            (view, leader) -> {
-                                if (leader != null && leader.isLocal()) {
-                                    System.out.println("LEADER " + node + " " + System.currentTimeMillis());
-                                }
-                            });
+                    // asks the local member, as camel-master does: the event's leader is found by id, and a
+                    // node restarted while its killed predecessor's lock node lives sees "itself" lead
+                    cluster.getView("chaos-janitor")
+                            .addEventListener((CamelClusterEventListener.Leadership) (view, leader) ->
+                                    System.out.println((view.getLocalMember().isLeader() ? "LEADER " : "NOT-LEADER ")
+                                            + node + " " + System.currentTimeMillis()));
                 } catch (Exception e) {
                     System.out.println("NO-CLUSTER-VIEW " + e);
                 }

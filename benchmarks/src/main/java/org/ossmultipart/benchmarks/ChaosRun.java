@@ -38,9 +38,10 @@ import org.ossmultipart.testkit.LocalOssServerMain;
  * The chaos run: the local OSS server (directory storage, random faults) and ZooKeeper in processes
  * of their own, three application nodes (Camel Main from application.properties and a YAML route: a
  * file inbox each into oss-multipart with resume=true, the janitor behind master: on ZooKeeper), a
- * generator dropping files of mixed sizes, and a seeded schedule of harm: kill -9 of a random node and
- * its restart, kill -9 of the server and its restart, kill -9 of the janitor's leader. After a quiet
- * period the invariants are counted and printed as a BENCH soak_* block; the exit status is 1 when one
+ * generator dropping files of mixed sizes, and a schedule of harm drawn from the seed (ChaosSchedule):
+ * kill -9 of a node, of the server, of the janitor's leader and of ZooKeeper, each restarted, and a pause
+ * of the leader longer than its ZooKeeper session. After a quiet period the invariants are counted and
+ * printed as a BENCH soak_* block, the run drawn over time (ChaosChart); the exit status is 1 when one
  * breaks. See benchmarks/README.md.
  *
  * <p>One inbox per node, not a shared one: no two nodes ever race for a file, and the file a killed
@@ -61,7 +62,7 @@ public final class ChaosRun {
     private final Duration length;
     private final long maxFileMib;
     private final Path work;
-    private final Random random;
+    private final ChaosSchedule schedule;
     private final long start = System.currentTimeMillis();
 
     private final int serverPort = freePort();
@@ -77,8 +78,23 @@ public final class ChaosRun {
     private final AtomicLong serverRestarts = new AtomicLong();
     private final AtomicLong leaderChanges = new AtomicLong();
     private final AtomicLong liveUploadsAborted = new AtomicLong();
+    private final AtomicLong zooKeeperRestarts = new AtomicLong();
+    private final AtomicLong leaderPauses = new AtomicLong();
+    /** The node that leads the janitor now (null while none does) and the last one that led. */
     private volatile String leader;
+
+    private volatile String lastLeader;
     private final List<String> harmLog = new CopyOnWriteArrayList<>();
+
+    /** For the chart: when each harm came (by its row), leader changes, faults and stored bytes. */
+    private final Map<String, List<Long>> harmTimes = new java.util.LinkedHashMap<>();
+
+    private final List<Long> leaderChangeTimes = new CopyOnWriteArrayList<>();
+    private final List<long[]> faultTimes = new CopyOnWriteArrayList<>();
+    private final Map<Child, Long> faultsSoFar = new ConcurrentHashMap<>();
+    private final List<long[]> storedTimes = new CopyOnWriteArrayList<>();
+    /** Files dropped and not yet taken from their inbox: name -> the drop. */
+    private final Map<String, ChaosSchedule.FileDrop> inInbox = new ConcurrentHashMap<>();
     /** Per node JVM (node#start): samples of (ms since the run's start, heap after GC MiB, threads, fds). */
     private final Map<String, List<long[]>> stats = new ConcurrentHashMap<>();
 
@@ -87,7 +103,10 @@ public final class ChaosRun {
         this.length = length;
         this.maxFileMib = maxFileMib;
         this.work = work;
-        this.random = new Random(seed);
+        this.schedule = ChaosSchedule.plan(seed, length.toMillis(), maxFileMib, NODES);
+        for (ChaosSchedule.HarmKind kind : ChaosSchedule.HarmKind.values()) {
+            harmTimes.put(kind.label, new CopyOnWriteArrayList<>());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -166,19 +185,35 @@ public final class ChaosRun {
         boolean alive() {
             return process.isAlive();
         }
+
+        /** kill -STOP or -CONT: a pause the process cannot see coming, like a long GC pause or a frozen VM. */
+        void signal(String name) throws IOException, InterruptedException {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        }
     }
 
     private final Map<Child, List<String>> lines = new ConcurrentHashMap<>();
+    private static final String FAULTS_LINE = "Local OSS server: random faults injected ";
 
     private void observe(Child child, String line) {
         lines.computeIfAbsent(child, c -> new CopyOnWriteArrayList<>()).add(line);
         long now = System.currentTimeMillis() - start;
         if (line.startsWith("LEADER ")) {
             String node = line.split(" ")[1];
-            if (leader != null && !leader.equals(node)) {
+            if (lastLeader != null && !lastLeader.equals(node)) {
                 leaderChanges.incrementAndGet();
+                leaderChangeTimes.add(now);
             }
+            lastLeader = node;
             leader = node;
+        } else if (line.startsWith("NOT-LEADER ")) {
+            String node = line.split(" ")[1];
+            if (node.equals(leader)) {
+                leader = null; // it let go; until another takes over, no node leads
+            }
         } else if (line.startsWith("GONE ")) {
             liveUploadsAborted.incrementAndGet();
             System.out.println("chaos: " + line);
@@ -186,6 +221,13 @@ public final class ChaosRun {
             String[] f = line.split(" ");
             stats.computeIfAbsent(child.name, k -> new CopyOnWriteArrayList<>())
                     .add(new long[] {now, Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])});
+        } else if (line.startsWith(FAULTS_LINE)) {
+            long total = Long.parseLong(line.substring(FAULTS_LINE.length()).trim());
+            long before = faultsSoFar.getOrDefault(child, 0L);
+            if (total > before) {
+                faultTimes.add(new long[] {now, total - before});
+                faultsSoFar.put(child, total);
+            }
         }
     }
 
@@ -295,6 +337,20 @@ public final class ChaosRun {
                         ""));
     }
 
+    private int zooKeeperStarts;
+
+    /** ZooKeeper on the same port and data directory at every start, as a restarted server would be. */
+    private void startZooKeeper() throws Exception {
+        zooKeeperStarts++;
+        zooKeeper = new Child(
+                "zookeeper-" + zooKeeperStarts,
+                List.of("-Xmx256m"),
+                ZooKeeperMain.class.getName(),
+                Integer.toString(zkPort),
+                Files.createDirectories(work.resolve("zk")).toString());
+        awaitLine(zooKeeper, l -> l.startsWith("ZOOKEEPER "), Duration.ofSeconds(60));
+    }
+
     private void stopAll() throws InterruptedException {
         for (Child n : nodes) {
             if (n != null) {
@@ -314,60 +370,56 @@ public final class ChaosRun {
     private boolean run() throws Exception {
         System.out.printf(
                 "chaos run: seed %d, %s, files up to %d MiB, work directory %s%n", seed, length, maxFileMib, work);
-        zooKeeper = new Child(
-                "zookeeper",
-                List.of("-Xmx256m"),
-                ZooKeeperMain.class.getName(),
-                Integer.toString(zkPort),
-                Files.createDirectories(work.resolve("zk")).toString());
-        awaitLine(zooKeeper, l -> l.startsWith("ZOOKEEPER "), Duration.ofSeconds(60));
+        System.out.println("chaos: the harm planned from the seed: " + schedule.harm);
+        startZooKeeper();
         startServer(true);
         for (int i = 0; i < NODES; i++) {
             writeNodeConfig(i);
             startNode(i);
         }
-        long end = System.currentTimeMillis() + length.toMillis();
-        long nextFile = System.currentTimeMillis();
-        long nextHarm = System.currentTimeMillis() + 5_000 + random.nextInt(10_000);
-        int fileNo = 0;
-        while (System.currentTimeMillis() < end) {
-            long now = System.currentTimeMillis();
-            if (now >= nextFile) {
-                generate(fileNo++);
-                nextFile = now + 300 + random.nextInt(700);
+        Thread watcher = new Thread(this::watchInboxes, "inbox-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        for (Event e : timeline()) {
+            long wait = start + e.atMs() - System.currentTimeMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
             }
-            if (now >= nextHarm) {
-                harm();
-                nextHarm = now + 5_000 + random.nextInt(20_000);
-            }
-            Thread.sleep(20);
+            e.action().run();
         }
-        return quietAndCheck(fileNo);
+        return quietAndCheck(schedule.files.size());
     }
 
-    /** A file of a size drawn from the mix: empty, small, around a part, several parts, now and then large. */
-    private void generate(int n) throws IOException {
-        int pick = random.nextInt(100);
-        long size;
-        if (pick < 5) {
-            size = 0;
-        } else if (pick < 40) {
-            size = random.nextInt(64 * 1024);
-        } else if (pick < 60) {
-            size = MIB - 512 + random.nextInt(1024); // around the 1 MiB part size
-        } else if (pick < 95) {
-            size = MIB + random.nextInt((int) (8 * MIB));
-        } else {
-            size = Math.max(MIB, (long) (maxFileMib * MIB * (0.5 + random.nextDouble() / 2)));
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private record Event(long atMs, int order, Action action) {}
+
+    /** Every file drop, harm and harm's end of the schedule, in the order of their times. */
+    private List<Event> timeline() {
+        List<Event> events = new ArrayList<>();
+        for (ChaosSchedule.FileDrop f : schedule.files) {
+            events.add(new Event(f.atMs(), events.size(), () -> drop(f)));
         }
-        int inbox = random.nextInt(NODES);
-        String name = String.format(Locale.ROOT, "f%06d-s%d.bin", n, seed);
-        Path tmp = work.resolve("inbox" + inbox).resolve("." + name + ".tmp");
-        byte[] buffer = new byte[(int) Math.min(size, 4 * MIB)];
+        for (ChaosSchedule.Harm h : schedule.harm) {
+            Child[] hit = new Child[1];
+            events.add(new Event(h.atMs(), events.size(), () -> hit[0] = harm(h)));
+            events.add(new Event(h.atMs() + h.downMs(), events.size(), () -> endHarm(h, hit[0])));
+        }
+        events.sort(java.util.Comparator.comparingLong(Event::atMs).thenComparingInt(Event::order));
+        return events;
+    }
+
+    /** Writes the file aside, then renames it into its inbox: the inbox sees whole files only. */
+    private void drop(ChaosSchedule.FileDrop f) throws IOException {
+        String name = String.format(Locale.ROOT, "f%06d-s%d.bin", f.number(), seed);
+        Path tmp = work.resolve("inbox" + f.inbox()).resolve("." + name + ".tmp");
+        byte[] buffer = new byte[(int) Math.min(f.size(), 4 * MIB)];
         long crc = 0;
-        Random content = new Random(seed * 1_000_003 + n);
+        Random content = new Random(seed * 1_000_003 + f.number());
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            for (long left = size; left > 0; ) {
+            for (long left = f.size(); left > 0; ) {
                 int len = (int) Math.min(buffer.length, left);
                 content.nextBytes(buffer);
                 crc = Crc64.update(crc, buffer, 0, len);
@@ -375,38 +427,99 @@ public final class ChaosRun {
                 left -= len;
             }
         }
-        generated.put(name, new long[] {size, crc});
-        Files.move(tmp, tmp.resolveSibling(name)); // the inbox sees whole files only
+        generated.put(name, new long[] {f.size(), crc});
+        inInbox.put(name, f);
+        Files.move(tmp, tmp.resolveSibling(name));
     }
 
-    private void harm() throws Exception {
-        int pick = random.nextInt(100);
-        long t = (System.currentTimeMillis() - start) / 1000;
-        if (pick < 70) {
-            int i = 1 + random.nextInt(NODES - 1); // node 0 is the steady one
-            harmLog.add(t + "s kill -9 node" + i);
-            nodes[i].kill();
-            nodeKills.incrementAndGet();
-            Thread.sleep(1000 + random.nextInt(2000));
-            startNode(i);
-        } else if (pick < 85) {
-            harmLog.add(t + "s kill -9 server");
-            server.kill();
-            serverRestarts.incrementAndGet();
-            Thread.sleep(500 + random.nextInt(1500));
-            startServer(true);
-        } else {
-            String current = leader;
-            harmLog.add(t + "s kill -9 the janitor leader " + current);
-            if (current != null) {
-                int i = Integer.parseInt(current.substring(4));
-                nodes[i].kill();
-                nodeKills.incrementAndGet();
-                Thread.sleep(1000 + random.nextInt(2000));
-                startNode(i);
+    /** Once a second: the files gone from their inbox (delete: true once stored), for the chart. */
+    private void watchInboxes() {
+        while (true) {
+            long now = System.currentTimeMillis() - start;
+            for (Map.Entry<String, ChaosSchedule.FileDrop> f : inInbox.entrySet()) {
+                Path p = work.resolve("inbox" + f.getValue().inbox()).resolve(f.getKey());
+                if (!Files.exists(p) && inInbox.remove(f.getKey()) != null) {
+                    storedTimes.add(new long[] {now, f.getValue().size()});
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
             }
         }
-        System.out.println("chaos: " + harmLog.get(harmLog.size() - 1));
+    }
+
+    /** Does the harm; returns the node it hit (null for the server and ZooKeeper, or when none leads). */
+    private Child harm(ChaosSchedule.Harm h) throws Exception {
+        long t = System.currentTimeMillis() - start;
+        Child hit = null;
+        String what = h.toString();
+        switch (h.kind()) {
+            case KILL_NODE -> {
+                hit = nodes[h.node()];
+                hit.kill();
+                nodeKills.incrementAndGet();
+                if (("node" + h.node()).equals(leader)) {
+                    leader = null; // a killed node says nothing; the next LEADER line names who took over
+                }
+            }
+            case KILL_SERVER -> {
+                server.kill();
+                serverRestarts.incrementAndGet();
+            }
+            case KILL_ZOOKEEPER -> {
+                zooKeeper.kill();
+                zooKeeperRestarts.incrementAndGet();
+            }
+            case KILL_LEADER, PAUSE_LEADER -> {
+                String current = leader;
+                if (current == null) {
+                    what += ": no leader yet, nothing done";
+                } else {
+                    hit = nodes[Integer.parseInt(current.substring(4))];
+                    what += ": " + current;
+                    if (h.kind() == ChaosSchedule.HarmKind.KILL_LEADER) {
+                        hit.kill();
+                        nodeKills.incrementAndGet();
+                        leader = null;
+                    } else {
+                        hit.signal("STOP");
+                        leaderPauses.incrementAndGet();
+                    }
+                }
+            }
+        }
+        if (hit != null
+                || h.kind() == ChaosSchedule.HarmKind.KILL_SERVER
+                || h.kind() == ChaosSchedule.HarmKind.KILL_ZOOKEEPER) {
+            harmTimes.get(h.kind().label).add(t);
+        }
+        harmLog.add(what);
+        System.out.printf(Locale.ROOT, "chaos: %s (done at %.1fs)%n", what, t / 1000.0);
+        return hit;
+    }
+
+    /** Ends the harm: restarts what was killed, wakes what was paused. */
+    private void endHarm(ChaosSchedule.Harm h, Child hit) throws Exception {
+        switch (h.kind()) {
+            case KILL_SERVER -> startServer(true);
+            case KILL_ZOOKEEPER -> startZooKeeper();
+            case PAUSE_LEADER -> {
+                if (hit != null) {
+                    hit.signal("CONT");
+                }
+            }
+            case KILL_NODE, KILL_LEADER -> {
+                if (hit != null) {
+                    for (int i = 0; i < NODES; i++) {
+                        if (nodes[i] == hit) {
+                            startNode(i);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     // ---- the invariants -----------------------------------------------------------------------------
@@ -423,9 +536,22 @@ public final class ChaosRun {
         }
         OSS oss = sdk();
         try {
+            // an upload nobody will finish: only a janitor that still has a leader aborts it (staleAfter 1m), so
+            // the wait below also proves that the election survived the harm
+            String probe = oss.initiateMultipartUpload(
+                            new com.aliyun.oss.model.InitiateMultipartUploadRequest(BUCKET, "janitor-probe"))
+                    .getUploadId();
+            long probeStart = System.currentTimeMillis();
+            long probeGone = -1;
             long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis();
             while (System.currentTimeMillis() < deadline && (inboxFiles() > 0 || uploadsInProgress(oss) > 0)) {
+                if (probeGone < 0 && !uploadIds(oss).contains(probe)) {
+                    probeGone = System.currentTimeMillis();
+                }
                 Thread.sleep(1000);
+            }
+            if (probeGone < 0 && !uploadIds(oss).contains(probe)) {
+                probeGone = System.currentTimeMillis();
             }
             Map<String, long[]> stored = new HashMap<>();
             String marker = null;
@@ -467,7 +593,7 @@ public final class ChaosRun {
             long orphans = uploadsInProgress(oss);
             double heapGrowth = heapGrowthMibPerHour();
             double minutes = (System.currentTimeMillis() - start) / 60000.0;
-            System.out.println("chaos: harm schedule (seed " + seed + "): " + harmLog);
+            System.out.println("chaos: the harm done (seed " + seed + "): " + harmLog);
             System.out.printf(Locale.ROOT, "BENCH soak_minutes %.1f%n", length.toMillis() / 60000.0);
             System.out.println("BENCH soak_files " + generated.size());
             System.out.printf(Locale.ROOT, "BENCH soak_gib %.2f%n", bytes / (double) (1L << 30));
@@ -475,17 +601,26 @@ public final class ChaosRun {
             System.out.println("BENCH soak_node_kills " + nodeKills.get());
             System.out.println("BENCH soak_server_restarts " + (serverRestarts.get() - 1));
             System.out.println("BENCH soak_leader_changes " + leaderChanges.get());
+            System.out.println("BENCH soak_zookeeper_restarts " + zooKeeperRestarts.get());
+            System.out.println("BENCH soak_leader_pauses " + leaderPauses.get());
             System.out.println("BENCH soak_lost " + lost);
             System.out.println("BENCH soak_orphans " + orphans);
             System.out.println("BENCH soak_wrong_objects " + wrong);
             System.out.println("BENCH soak_live_uploads_aborted " + liveUploadsAborted.get());
             System.out.printf(Locale.ROOT, "BENCH soak_heap_growth_mib_per_hour %.1f%n", heapGrowth);
             System.out.println("BENCH soak_still_in_inbox " + stillInInbox);
+            System.out.println("BENCH soak_janitor_probe_aborted_after_s "
+                    + (probeGone < 0 ? "never" : Long.toString((probeGone - probeStart) / 1000)));
             System.out.printf(Locale.ROOT, "chaos: wall time %.1f minutes, logs in %s%n", minutes, work);
             if (chart != null) {
-                drawChart(bytes);
+                drawChart(bytes, lost + orphans + wrong);
             }
-            boolean ok = lost == 0 && wrong == 0 && orphans == 0 && liveUploadsAborted.get() == 0 && stillInInbox == 0;
+            boolean ok = lost == 0
+                    && wrong == 0
+                    && orphans == 0
+                    && liveUploadsAborted.get() == 0
+                    && stillInInbox == 0
+                    && probeGone >= 0;
             if (ok) {
                 deleteTree(work.resolve("oss-data")); // the logs stay; the gigabytes go
             }
@@ -497,31 +632,41 @@ public final class ChaosRun {
 
     /** The random faults every server process reported last (each counts its own, every second). */
     private long faultsInjected() {
-        long total = 0;
-        for (Map.Entry<Child, List<String>> e : lines.entrySet()) {
-            long last = 0;
-            for (String l : e.getValue()) {
-                if (l.startsWith("Local OSS server: random faults injected ")) {
-                    last = Long.parseLong(l.substring(l.lastIndexOf(' ') + 1));
-                }
-            }
-            total += last;
-        }
-        return total;
+        return faultsSoFar.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private void drawChart(long bytes) throws IOException {
-        Chart c = new Chart("Chaos run, seed " + seed + ", " + length.toMinutes() + " minutes");
-        String panel = "What happened";
-        c.bar(panel, "count", "files", generated.size(), true);
-        c.bar(panel, "count", "random faults", faultsInjected(), false);
-        c.bar(panel, "count", "node kills (kill -9)", nodeKills.get(), false);
-        c.bar(panel, "count", "server restarts (kill -9)", serverRestarts.get() - 1, false);
-        c.bar(panel, "count", "leader changes", leaderChanges.get(), false);
-        c.bar("Moved", "GiB", "stored byte-exact", bytes / (double) (1L << 30), true);
-        // heap after GC of each node JVM (node#start) over the run's time
-        stats.forEach((jvm, samples) ->
-                c.heap(jvm, samples.stream().map(s -> new long[] {s[0], s[1]}).toArray(long[][]::new)));
+    private void drawChart(long bytes, double lostOrphansWrong) throws IOException {
+        long end = System.currentTimeMillis() - start;
+        ChaosChart c = new ChaosChart(
+                String.format(
+                        Locale.ROOT,
+                        "Chaos run, seed %d, %d minutes of harm (then the quiet period)",
+                        seed,
+                        length.toMinutes()),
+                String.format(
+                        Locale.ROOT,
+                        "%d files, %.2f GiB stored byte-exact, %d faults, %d node kills, %d server restarts,"
+                                + " %d ZooKeeper restarts, %d leader changes; lost, orphans and wrong objects: %.0f",
+                        generated.size(),
+                        bytes / (double) (1L << 30),
+                        faultsInjected(),
+                        nodeKills.get(),
+                        serverRestarts.get() - 1,
+                        zooKeeperRestarts.get(),
+                        leaderChanges.get(),
+                        lostOrphansWrong),
+                end,
+                length.toMillis(),
+                30_000);
+        c.perInterval("Stored (files taken from the inboxes), MiB/s per 30 s", "MiB/s", storedTimes, 1.0 / MIB / 30);
+        c.perInterval("Random faults injected by the server, per 30 s", "faults", faultTimes, 1);
+        harmTimes.forEach(c::ticks);
+        c.ticks("leader change", leaderChangeTimes);
+        // heap after GC of each node JVM (node<i>-<start>), one colour per node
+        new java.util.TreeMap<>(stats)
+                .forEach((jvm, samples) -> c.heap(
+                        jvm.substring(0, jvm.indexOf('-')),
+                        samples.stream().map(s -> new long[] {s[0], s[1]}).toArray(long[][]::new)));
         c.write(chart);
         System.out.println("chaos: chart " + chart.toAbsolutePath());
     }
@@ -556,6 +701,12 @@ public final class ChaosRun {
             }
         }
         return false;
+    }
+
+    private static List<String> uploadIds(OSS oss) {
+        return oss.listMultipartUploads(new ListMultipartUploadsRequest(BUCKET)).getMultipartUploads().stream()
+                .map(u -> u.getUploadId())
+                .toList();
     }
 
     private static long uploadsInProgress(OSS oss) {

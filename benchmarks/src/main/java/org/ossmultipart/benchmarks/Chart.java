@@ -141,7 +141,7 @@ final class Chart {
         }
     }
 
-    private static String text(int x, int y, int size, String weight, String content) {
+    static String text(int x, int y, int size, String weight, String content) {
         return String.format(
                 Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\">%s</text>%n",
@@ -152,7 +152,7 @@ final class Chart {
                 content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
 }
