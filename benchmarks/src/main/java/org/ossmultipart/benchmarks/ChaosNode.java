@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -18,8 +19,8 @@ import org.ossmultipart.camel.upload.UploadGoneException;
 /**
  * One application node of the chaos run: Camel Main from an application.properties and a YAML route
  * file, as users run it. Prints what the run counts: leadership of the janitor route, exchanges that
- * found their own upload gone (a live upload aborted under them), and its heap after GC, threads and
- * open files every few seconds. Args: nodeId propertiesFile.
+ * found their own upload gone (a live upload aborted under them), and every two seconds its heap after
+ * GC, threads, open files and whether it leads the janitor. Args: nodeId propertiesFile.
  */
 public final class ChaosNode {
 
@@ -57,13 +58,18 @@ public final class ChaosNode {
                 CamelClusterService cluster = started.getCamelContext()
                         .getRegistry()
                         .lookupByNameAndType("cluster", CamelClusterService.class);
+                if (cluster == null) {
+                    return; // the steady node has no janitor
+                }
                 try {
+                    CamelClusterView view = cluster.getView("chaos-janitor"); // the master: consumer holds it too
+                    janitorView = view;
                     // asks the local member, as camel-master does: the event's leader is found by id, and a
                     // node restarted while its killed predecessor's lock node lives sees "itself" lead
-                    cluster.getView("chaos-janitor")
-                            .addEventListener((CamelClusterEventListener.Leadership) (view, leader) ->
-                                    System.out.println((view.getLocalMember().isLeader() ? "LEADER " : "NOT-LEADER ")
-                                            + node + " " + System.currentTimeMillis()));
+                    view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) ->
+                            System.out.println((v.getLocalMember().isLeader() ? "LEADER " : "NOT-LEADER ") + node + " "
+                                    + System.currentTimeMillis()));
+                    cluster.releaseView(view);
                 } catch (Exception e) {
                     System.out.println("NO-CLUSTER-VIEW " + e);
                 }
@@ -73,7 +79,8 @@ public final class ChaosNode {
                 () -> {
                     while (true) {
                         System.out.println("NODESTAT " + node + " " + System.currentTimeMillis() + " "
-                                + heapAfterGcMib() + " " + Thread.activeCount() + " " + openFiles());
+                                + heapAfterGcMib() + " " + Thread.activeCount() + " " + openFiles() + " "
+                                + (leads() ? 1 : 0));
                         try {
                             Thread.sleep(2000);
                         } catch (InterruptedException e) {
@@ -85,6 +92,14 @@ public final class ChaosNode {
         stats.setDaemon(true);
         stats.start();
         main.run();
+    }
+
+    private static volatile CamelClusterView janitorView;
+
+    /** Whether this node leads the janitor now, as camel-master asks it. */
+    private static boolean leads() {
+        CamelClusterView view = janitorView;
+        return view != null && view.getLocalMember().isLeader();
     }
 
     /** Heap in use right after the last collection of each heap pool: what survives, not garbage. */

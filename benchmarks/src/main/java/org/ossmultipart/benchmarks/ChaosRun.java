@@ -84,6 +84,12 @@ public final class ChaosRun {
     private volatile String leader;
 
     private volatile String lastLeader;
+
+    /** Whether each node led the janitor at its last NODESTAT line (every two seconds), as camel-master asks it. */
+    private final Map<String, Boolean> leadsNow = new ConcurrentHashMap<>();
+
+    private volatile String probeAbortedBy;
+    private long quietFromMs;
     private final List<String> harmLog = new CopyOnWriteArrayList<>();
 
     /** For the chart: when each harm came (by its row), leader changes, faults and stored bytes. */
@@ -221,6 +227,10 @@ public final class ChaosRun {
             String[] f = line.split(" ");
             stats.computeIfAbsent(child.name, k -> new CopyOnWriteArrayList<>())
                     .add(new long[] {now, Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])});
+            leadsNow.put(f[1], "1".equals(f[6]));
+        } else if (line.contains("janitor: janitor-probe ")) {
+            String node = child.name.substring(0, child.name.indexOf('-'));
+            probeAbortedBy = node + (leadsNow.getOrDefault(node, false) ? " (leading)" : " (NOT leading)");
         } else if (line.startsWith(FAULTS_LINE)) {
             long total = Long.parseLong(line.substring(FAULTS_LINE.length()).trim());
             long before = faultsSoFar.getOrDefault(child, 0L);
@@ -334,6 +344,9 @@ public final class ChaosRun {
                         "camel.component.oss-multipart.access-key-secret = " + LocalOssServer.DEFAULT_ACCESS_KEY_SECRET,
                         "camel.component.oss-multipart.retry-budget = 1m",
                         "camel.component.oss-multipart.progress-interval = 1h",
+                        // as the component docs advise where master: runs: camel-master's leadership task, once, so
+                        // that it does not start the janitor again after leadership went
+                        i == 0 ? "" : "camel.component.master.back-off-max-attempts = 1",
                         ""));
     }
 
@@ -459,6 +472,7 @@ public final class ChaosRun {
             case KILL_NODE -> {
                 hit = nodes[h.node()];
                 hit.kill();
+                leadsNow.remove("node" + h.node());
                 nodeKills.incrementAndGet();
                 if (("node" + h.node()).equals(leader)) {
                     leader = null; // a killed node says nothing; the next LEADER line names who took over
@@ -473,14 +487,15 @@ public final class ChaosRun {
                 zooKeeperRestarts.incrementAndGet();
             }
             case KILL_LEADER, PAUSE_LEADER -> {
-                String current = leader;
+                String current = leaderNow();
                 if (current == null) {
-                    what += ": no leader yet, nothing done";
+                    what += ": no node leads now, nothing done";
                 } else {
                     hit = nodes[Integer.parseInt(current.substring(4))];
                     what += ": " + current;
                     if (h.kind() == ChaosSchedule.HarmKind.KILL_LEADER) {
                         hit.kill();
+                        leadsNow.remove(current);
                         nodeKills.incrementAndGet();
                         leader = null;
                     } else {
@@ -498,6 +513,16 @@ public final class ChaosRun {
         harmLog.add(what);
         System.out.printf(Locale.ROOT, "chaos: %s (done at %.1fs)%n", what, t / 1000.0);
         return hit;
+    }
+
+    /** The janitor node that said it leads at its last NODESTAT line (null when none did). */
+    private String leaderNow() {
+        for (int i = 1; i < NODES; i++) {
+            if (nodes[i].alive() && leadsNow.getOrDefault("node" + i, false)) {
+                return "node" + i;
+            }
+        }
+        return null;
     }
 
     /** Ends the harm: restarts what was killed, wakes what was paused. */
@@ -525,6 +550,7 @@ public final class ChaosRun {
     // ---- the invariants -----------------------------------------------------------------------------
 
     private boolean quietAndCheck(int files) throws Exception {
+        quietFromMs = System.currentTimeMillis() - start;
         System.out.printf("chaos: %d files generated; quiet period (the server without faults)%n", files);
         server.kill();
         serverRestarts.incrementAndGet();
@@ -611,6 +637,7 @@ public final class ChaosRun {
             System.out.println("BENCH soak_still_in_inbox " + stillInInbox);
             System.out.println("BENCH soak_janitor_probe_aborted_after_s "
                     + (probeGone < 0 ? "never" : Long.toString((probeGone - probeStart) / 1000)));
+            System.out.println("chaos: the janitor probe was aborted by " + probeAbortedBy);
             System.out.printf(Locale.ROOT, "chaos: wall time %.1f minutes, logs in %s%n", minutes, work);
             if (chart != null) {
                 drawChart(bytes, lost + orphans + wrong);
@@ -620,7 +647,9 @@ public final class ChaosRun {
                     && orphans == 0
                     && liveUploadsAborted.get() == 0
                     && stillInInbox == 0
-                    && probeGone >= 0;
+                    && probeGone >= 0
+                    && probeAbortedBy != null
+                    && probeAbortedBy.endsWith("(leading)");
             if (ok) {
                 deleteTree(work.resolve("oss-data")); // the logs stay; the gigabytes go
             }
@@ -640,9 +669,9 @@ public final class ChaosRun {
         ChaosChart c = new ChaosChart(
                 String.format(
                         Locale.ROOT,
-                        "Chaos run, seed %d, %d minutes of harm (then the quiet period)",
+                        "Chaos run, seed %d, %.0f minutes of harm (then the quiet period)",
                         seed,
-                        length.toMinutes()),
+                        length.toMillis() / 60000.0),
                 String.format(
                         Locale.ROOT,
                         "%d files, %.2f GiB stored byte-exact, %d faults, %d node kills, %d server restarts,"
@@ -656,7 +685,7 @@ public final class ChaosRun {
                         leaderChanges.get(),
                         lostOrphansWrong),
                 end,
-                length.toMillis(),
+                quietFromMs,
                 30_000);
         c.perInterval("Stored (files taken from the inboxes), MiB/s per 30 s", "MiB/s", storedTimes, 1.0 / MIB / 30);
         c.perInterval("Random faults injected by the server, per 30 s", "faults", faultTimes, 1);

@@ -19,7 +19,10 @@ public class OssMultipartComponent extends HealthCheckComponent {
     @Metadata(label = "consumer,advanced", defaultValue = "10s", javaType = "java.lang.String")
     private Duration electionCheckInterval = Duration.ofSeconds(10);
 
-    private JanitorElectionGuard electionGuard;
+    private volatile JanitorElectionGuard electionGuard;
+
+    /** A zero duration as people write it: 0, 0s, 0ms, PT0S. */
+    private static final java.util.regex.Pattern OFF = java.util.regex.Pattern.compile("(?i)0+\\s*(ms|s|m|h|d)?|pt0s");
 
     /** Joins a context: from now on the context masks our secret options wherever it shows configuration. */
     @Override
@@ -62,17 +65,18 @@ public class OssMultipartComponent extends HealthCheckComponent {
     }
 
     /**
-     * How often each node checks that it still takes part in the leader election of a janitor run behind
-     * master: and rejoins it when it has left (camel-zookeeper leaves it for good after a lost ZooKeeper
-     * session, so that after a ZooKeeper outage no node might lead again): 10s, 1m, or a plain number of
-     * milliseconds, at least 100ms; 0 turns the check off.
+     * How often each node checks its part in the leader election of a janitor run behind master: on
+     * camel-zookeeper -- a janitor running without leading is stopped, an election left is rejoined
+     * (camel-zookeeper 4.18 leaves it for good after a lost connection, so that after a ZooKeeper outage
+     * no node might lead again): 10s, 1m, or a plain number of milliseconds, at least 100ms; 0 turns the
+     * check off.
      */
     public void setElectionCheckInterval(String electionCheckInterval) {
-        this.electionCheckInterval =
-                electionCheckInterval != null && electionCheckInterval.trim().equals("0")
-                        ? Duration.ZERO
-                        // each check asks the cluster service (ZooKeeper: a read per member): not more often than that
-                        : Durations.parse("electionCheckInterval", electionCheckInterval, Duration.ofMillis(100));
+        this.electionCheckInterval = electionCheckInterval != null
+                        && OFF.matcher(electionCheckInterval.trim()).matches()
+                ? Duration.ZERO
+                // each check asks the cluster service (ZooKeeper: a read per member): not more often than that
+                : Durations.parse("electionCheckInterval", electionCheckInterval, Duration.ofMillis(100));
     }
 
     public OssMultipartConfiguration getConfiguration() {

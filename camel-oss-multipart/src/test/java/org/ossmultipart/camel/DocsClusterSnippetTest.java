@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.apache.camel.main.Main;
-import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +40,15 @@ class DocsClusterSnippetTest {
         return docs.substring(start, end + 1);
     }
 
+    /** The one line of the properties block that advises camel-master's setting. */
+    static String masterAdvice() throws Exception {
+        String docs = Files.readString(DOCS);
+        int at = docs.indexOf("[source,properties]\n----\ncamel.component.master.");
+        assertThat(at).as("the camel-master advice in the docs").isPositive();
+        String block = docs.substring(docs.indexOf("----\n", at) + 5);
+        return block.substring(0, block.indexOf('\n'));
+    }
+
     @Test
     void theZooKeeperYamlRunsInCamelMainAndAbortsAStaleUpload(@TempDir Path dir) throws Exception {
         String yaml = snippetAfter("=== ZooKeeper");
@@ -55,9 +62,7 @@ class DocsClusterSnippetTest {
             fresh = client.initiateMultipartUpload("my-bucket", "running", ObjectOptions.none())
                     .uploadId();
         }
-        Map<String, Object> loopbackOnly = Map.of("clientPortAddress", "127.0.0.1", "admin.enableServer", "false");
-        try (TestingServer zooKeeper = new TestingServer(
-                new InstanceSpec(null, -1, -1, -1, true, -1, -1, -1, loopbackOnly, "127.0.0.1"), true)) {
+        try (TestingServer zooKeeper = LoopbackZooKeeper.start()) {
             Path routes = dir.resolve("janitor.yaml");
             Files.writeString(routes, yaml.replace("zk1:2181,zk2:2181,zk3:2181", zooKeeper.getConnectString()));
             Main main = new Main();
@@ -70,8 +75,17 @@ class DocsClusterSnippetTest {
                     "camel.component.oss-multipart.access-key-id", LocalOssServer.DEFAULT_ACCESS_KEY_ID);
             main.addInitialProperty(
                     "camel.component.oss-multipart.access-key-secret", LocalOssServer.DEFAULT_ACCESS_KEY_SECRET);
+            // and the camel-master setting the docs advise beside it, as written in application.properties
+            String advice = masterAdvice();
+            main.addInitialProperty(
+                    advice.substring(0, advice.indexOf('=')).trim(),
+                    advice.substring(advice.indexOf('=') + 1).trim());
             main.start();
             try {
+                assertThat(main.getCamelContext()
+                                .getComponent("master", org.apache.camel.component.master.MasterComponent.class)
+                                .getBackOffMaxAttempts())
+                        .isEqualTo(1);
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> OSS.server().uploads("my-bucket").size() == 1);
             } finally {

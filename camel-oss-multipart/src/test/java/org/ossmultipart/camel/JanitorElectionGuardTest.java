@@ -62,6 +62,8 @@ class JanitorElectionGuardTest {
     void theIntervalAsWrittenInApplicationProperties() throws Exception {
         assertThat(interval("30s")).isEqualTo(Duration.ofSeconds(30));
         assertThat(interval("0")).as("off").isZero();
+        assertThat(interval("0s")).as("off").isZero();
+        assertThat(interval("PT0S")).as("off").isZero();
         assertThat(interval("2000")).as("a plain number is milliseconds").isEqualTo(Duration.ofSeconds(2));
     }
 

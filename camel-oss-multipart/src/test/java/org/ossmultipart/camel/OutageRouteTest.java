@@ -36,7 +36,7 @@ class OutageRouteTest extends OssMultipartTestSupport {
     protected void bindToRegistry(Registry registry) {
         registry.bind("meterRegistry", meters);
         registry.bind("stopAtPartThree", (UploadProgressListener) p -> {
-            if (p.partsCompleted() == 3 && stopped.compareAndSet(false, true)) {
+            if (p.partsCompleted() >= 3 && stopped.compareAndSet(false, true)) { // parts ending together may jump
                 server().stop();
             }
         });

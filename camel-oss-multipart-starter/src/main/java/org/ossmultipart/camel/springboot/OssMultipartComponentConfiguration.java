@@ -245,9 +245,10 @@ public class OssMultipartComponentConfiguration extends ComponentConfigurationPr
      */
     private String progressInterval = "10s";
     /**
-     * How often each node checks that it still takes part in the leader election of a janitor run behind master: and
-     * rejoins it when it has left (camel-zookeeper leaves it for good after a lost ZooKeeper session, so that after a
-     * ZooKeeper outage no node might lead again): 10s, 1m, or a plain number of milliseconds, at least 100ms; 0 turns the check off.
+     * How often each node checks its part in the leader election of a janitor run behind master: on camel-zookeeper --
+     * a janitor running without leading is stopped, an election left is rejoined (camel-zookeeper 4.18 leaves it for
+     * good after a lost connection, so that after a ZooKeeper outage no node might lead again): 10s, 1m, or a plain
+     * number of milliseconds, at least 100ms; 0 turns the check off.
      */
     private String electionCheckInterval = "10s";
     /**
