@@ -67,12 +67,7 @@ final class ChaosChart {
         int ticksHeight = 30 + ticks.size() * ROW;
         int height = 80 + barPanels.size() * (BAR_PANEL + 45) + ticksHeight + 45 + BAR_PANEL + 45 + 30;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
-                        + " font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
-                WIDTH,
-                height));
+        svg.append(Chart.svgOpen(WIDTH, height));
         svg.append(text(20, 28, 16, "bold", title));
         svg.append(text(20, 48, 12, "normal", subtitle));
         int y = 80;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -756,44 +757,22 @@ public final class ChaosRun {
                 continue;
             }
             long warmUp = samples.get(0)[0] + 60_000;
+            List<long[]> after = samples.stream().filter(s -> s[0] >= warmUp).toList();
+            LongSummaryStatistics heap = after.stream().mapToLong(s -> s[1]).summaryStatistics();
+            LongSummaryStatistics threads = after.stream().mapToLong(s -> s[2]).summaryStatistics();
+            LongSummaryStatistics files = after.stream().mapToLong(s -> s[3]).summaryStatistics();
             System.out.printf(
                     Locale.ROOT,
                     "chaos: %s lived %.1f minutes; after its first minute heap after GC %d-%d MiB, threads %d-%d,"
                             + " open files %d-%d%n",
                     e.getKey(),
                     (samples.get(samples.size() - 1)[0] - samples.get(0)[0]) / 60000.0,
-                    samples.stream()
-                            .filter(s -> s[0] >= warmUp)
-                            .mapToLong(s -> s[1])
-                            .min()
-                            .orElse(0),
-                    samples.stream()
-                            .filter(s -> s[0] >= warmUp)
-                            .mapToLong(s -> s[1])
-                            .max()
-                            .orElse(0),
-                    samples.stream()
-                            .filter(s -> s[0] >= warmUp)
-                            .mapToLong(s -> s[2])
-                            .min()
-                            .orElse(0),
-                    samples.stream()
-                            .filter(s -> s[0] >= warmUp)
-                            .mapToLong(s -> s[2])
-                            .max()
-                            .orElse(0),
-                    samples.stream()
-                            .filter(s -> s[0] >= warmUp)
-                            .mapToLong(s -> s[3])
-                            .min()
-                            .orElse(0),
-                    samples.stream()
-                            .filter(s -> s[0] >= warmUp)
-                            .mapToLong(s -> s[3])
-                            .max()
-                            .orElse(0));
-            long warm = samples.get(0)[0] + 60_000;
-            List<long[]> after = samples.stream().filter(s -> s[0] >= warm).toList();
+                    heap.getMin(),
+                    heap.getMax(),
+                    threads.getMin(),
+                    threads.getMax(),
+                    files.getMin(),
+                    files.getMax());
             double n = after.size();
             double sx = 0;
             double sy = 0;

@@ -46,12 +46,7 @@ final class Chart {
         int panelsCount = panels.size() + (series.isEmpty() ? 0 : 1);
         int height = 60 + panelsCount * (PANEL_HEIGHT + 40);
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
-                        + " font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
-                WIDTH,
-                height));
+        svg.append(svgOpen(WIDTH, height));
         svg.append(text(20, 30, 16, "bold", title));
         int y = 60;
         for (Map.Entry<String, List<Bar>> panel : panels.entrySet()) {
@@ -139,6 +134,16 @@ final class Chart {
             svg.append(text(right + 32, plotTop + i * 20 + 11, 11, "normal", s.getKey()));
             i++;
         }
+    }
+
+    /** The opening of an SVG of the charts' style: its size, the font, a white background. */
+    static String svgOpen(int width, int height) {
+        return String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
+                        + " font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
+                width,
+                height);
     }
 
     static String text(int x, int y, int size, String weight, String content) {
